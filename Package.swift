@@ -1,0 +1,28 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Bulwark",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "BulwarkCore", targets: ["BulwarkCore"]),
+        .executable(name: "bulwark", targets: ["bulwark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The decision engine: pure Swift, no I/O, no third-party dependency.
+        .target(name: "BulwarkCore"),
+        // The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "bulwark",
+            dependencies: [
+                "BulwarkCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BulwarkCoreTests", dependencies: ["BulwarkCore"]),
+        .testTarget(name: "BulwarkCLITests", dependencies: ["bulwark"]),
+    ]
+)
