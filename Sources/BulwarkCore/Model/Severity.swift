@@ -15,12 +15,14 @@ public enum Severity: Int, Sendable, Comparable, CaseIterable, CustomStringConve
     }
 
     /// The default score a finding of this severity contributes (see `Scorer`).
+    /// With the default thresholds (review from 30, block from 70) one medium or high finding
+    /// asks for review, two high findings or one critical block.
     public var defaultScore: Int {
         switch self {
         case .info: 5
-        case .low: 20
-        case .medium: 45
-        case .high: 70
+        case .low: 15
+        case .medium: 40
+        case .high: 65
         case .critical: 95
         }
     }
