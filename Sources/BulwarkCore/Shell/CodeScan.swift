@@ -1,0 +1,124 @@
+/// A language-agnostic scan of interpreter one-liners (`python -c`, `perl -e`, `awk`, `node -e`…):
+/// call chains with their string-literal arguments, all string literals, and identifiers.
+/// It is not a parser for any one language; it extracts what the operation rules need.
+struct CodeScan {
+    struct Call {
+        var callee: String
+        var strings: [String]
+        var hasNonLiteralArguments: Bool
+    }
+
+    var calls: [Call] = []
+    var strings: [String] = []
+    var identifiers: Set<String> = []
+    /// Strings next to a `|` (awk `"cmd" | getline`, `print | "sh"`): commands the program pipes to.
+    var pipedStrings: [String] = []
+
+    init(_ code: String) {
+        let b = Array(code.utf8)
+        var i = 0
+        var lastString: (text: String, end: Int)? = nil
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "`") {
+                let (text, end) = Self.readString(b, from: i)
+                strings.append(text)
+                if c == UInt8(ascii: "`") { calls.append(Call(callee: "`", strings: [text], hasNonLiteralArguments: false)) }
+                // `"cmd" | getline` or `| "cmd"`
+                var j = end
+                while j < b.count, b[j] == 0x20 { j += 1 }
+                if j < b.count, b[j] == UInt8(ascii: "|"), j + 1 < b.count, b[j + 1] != UInt8(ascii: "|") { pipedStrings.append(text) }
+                var k = i - 1
+                while k >= 0, b[k] == 0x20 { k -= 1 }
+                if k >= 0, b[k] == UInt8(ascii: "|"), k == 0 || b[k - 1] != UInt8(ascii: "|") { pipedStrings.append(text) }
+                lastString = (text, end)
+                i = end
+                continue
+            }
+            if isNameStart(c) || c == UInt8(ascii: "$") || c == UInt8(ascii: "%") && i + 1 < b.count && isNameStart(b[i + 1]) {
+                var j = i + 1
+                // Identifier chain: a.b, A::B, a->b, a:b (lua methods).
+                while j < b.count {
+                    if isNameChar(b[j]) { j += 1; continue }
+                    if b[j] == UInt8(ascii: "."), j + 1 < b.count, isNameStart(b[j + 1]) { j += 2; continue }
+                    if b[j] == UInt8(ascii: ":"), j + 2 < b.count, b[j + 1] == UInt8(ascii: ":"), isNameStart(b[j + 2]) { j += 3; continue }
+                    if b[j] == UInt8(ascii: "-"), j + 2 < b.count, b[j + 1] == UInt8(ascii: ">"), isNameStart(b[j + 2]) { j += 3; continue }
+                    if b[j] == UInt8(ascii: ":"), j + 1 < b.count, isNameStart(b[j + 1]), j + 2 < b.count { j += 2; continue }
+                    break
+                }
+                let chain = String(decoding: b[i..<j], as: UTF8.self)
+                identifiers.insert(chain)
+                var k = j
+                while k < b.count, b[k] == 0x20 { k += 1 }
+                if k < b.count, b[k] == UInt8(ascii: "(") {
+                    let (args, nonLiteral, end) = Self.readArguments(b, from: k)
+                    calls.append(Call(callee: chain, strings: args, hasNonLiteralArguments: nonLiteral))
+                    strings.append(contentsOf: args)
+                    i = k + 1
+                    continue
+                }
+                if k < b.count, k > j, b[k] == UInt8(ascii: "'") || b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "`") {
+                    // Perl/Ruby style `system "cmd"`, `exec "/bin/sh"`.
+                    let (text, _) = Self.readString(b, from: k)
+                    calls.append(Call(callee: chain, strings: [text], hasNonLiteralArguments: false))
+                }
+                i = j
+                continue
+            }
+            _ = lastString
+            i += 1
+        }
+    }
+
+    /// Reads a quoted string starting at `from` (the quote); returns its text and the index after it.
+    static func readString(_ b: [UInt8], from: Int) -> (String, Int) {
+        let quote = b[from]
+        var out: [UInt8] = []
+        var i = from + 1
+        while i < b.count {
+            let c = b[i]
+            if c == quote { return (String(decoding: out, as: UTF8.self), i + 1) }
+            if c == UInt8(ascii: "\\"), i + 1 < b.count {
+                let e = b[i + 1]
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x09)
+                default: out.append(e)
+                }
+                i += 2
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+        return (String(decoding: out, as: UTF8.self), b.count)
+    }
+
+    /// Reads a parenthesized argument list: the string literals in it (nested lists included)
+    /// and whether anything else (a variable, a call) appears.
+    static func readArguments(_ b: [UInt8], from: Int) -> ([String], Bool, Int) {
+        var strings: [String] = []
+        var nonLiteral = false
+        var depth = 0
+        var i = from
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") || c == UInt8(ascii: "{") { depth += 1; i += 1; continue }
+            if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
+                depth -= 1
+                i += 1
+                if depth == 0 { return (strings, nonLiteral, i) }
+                continue
+            }
+            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "`") {
+                let (text, end) = readString(b, from: i)
+                strings.append(text)
+                i = end
+                continue
+            }
+            if isNameStart(c) || c == UInt8(ascii: "$") { nonLiteral = true }
+            i += 1
+        }
+        return (strings, nonLiteral, b.count)
+    }
+}

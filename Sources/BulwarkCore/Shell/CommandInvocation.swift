@@ -1,0 +1,60 @@
+/// One command the shell would run, with its words expanded as far as static analysis allows.
+public struct CommandInvocation: Sendable {
+    /// How the analyzer reached this command.
+    public enum Origin: String, Sendable {
+        case topLevel = "top-level"
+        case substitution
+        case shellString = "shell -c"
+        case eval
+        case wrapper
+        case xargs
+        case findExec = "find -exec"
+        case stdinScript = "script on stdin"
+        case decodedPayload = "decoded payload"
+        case interpreterCode = "interpreter code"
+        case remote
+    }
+
+    public var argv: [String]
+    /// `argv[0]` without its directory (`/usr/bin/rm` → `rm`).
+    public var name: String
+    /// Whether `argv[0]` came from an expansion the analyzer could not resolve.
+    public var dynamicName: Bool
+    /// Argument indices whose value is not fully known statically.
+    public var dynamicArguments: Set<Int>
+    /// Labels of data reaching each argument through substitutions or variables.
+    public var argumentLabels: [Int: DataLabels]
+    public var redirects: [ResolvedRedirect]
+    /// `NAME=value` prefixes (`LD_PRELOAD=…`, `PAGER=…`).
+    public var environment: [(name: String, value: String)]
+    public var origin: Origin
+    /// Recursion depth through `-c`, `eval`, wrappers and decoded payloads.
+    public var depth: Int
+    /// Reached through `sudo`, `doas`, `su`, `pkexec`…
+    public var privileged: Bool
+    /// Labels of data arriving on stdin.
+    public var stdinLabels: DataLabels
+    /// Statically known stdin text (a heredoc, here-string, or `echo` upstream).
+    public var stdinText: String?
+    /// True when stdin is a pipe from another command.
+    public var stdinIsPipe: Bool
+    /// True when stdout feeds another command of the pipeline.
+    public var stdoutIsPipe: Bool
+    public var background: Bool
+
+    /// Arguments after the command name.
+    public var arguments: ArraySlice<String> { argv.dropFirst() }
+
+    /// The command line as text, for evidence.
+    public var text: String { argv.joined(separator: " ") }
+}
+
+public struct ResolvedRedirect: Sendable {
+    public var fd: Int?
+    public var op: ShellRedirect.Operator
+    public var target: String
+    public var targetIsStatic: Bool
+    public var labels: DataLabels
+    /// Heredoc or here-string text.
+    public var body: String?
+}

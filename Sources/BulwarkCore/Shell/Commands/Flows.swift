@@ -1,0 +1,242 @@
+/// Literal sources, decoders, and checks that apply to every command: sockets in redirections,
+/// shells hidden in arguments, library loading, executing downloaded files, dangerous variables.
+extension ShellAnalyzer {
+    mutating func echo(_ inv: CommandInvocation) -> DataFlow? {
+        var args = Array(inv.arguments)
+        var newline = true
+        var escapes = false
+        while let first = args.first, first.hasPrefix("-"), first.count > 1, first.dropFirst().allSatisfy({ "neE".contains($0) }) {
+            if first.contains("n") { newline = false }
+            if first.contains("e") { escapes = true }
+            if first.contains("E") { escapes = false }
+            args.removeFirst()
+        }
+        let labels = inv.argumentLabels.values.reduce(DataLabels()) { $0.union($1) }
+        guard inv.dynamicArguments.isEmpty else { return DataFlow(labels: labels) }
+        var text = args.joined(separator: " ")
+        var decodedLabel: DataLabels = []
+        if escapes {
+            let (decoded, count) = Escapes.decodePrintf(text)
+            text = decoded
+            if count >= 3 { decodedLabel = .decoded }
+        }
+        if newline { text += "\n" }
+        return DataFlow(labels: labels.union(decodedLabel), text: text)
+    }
+
+    mutating func printf(_ inv: CommandInvocation) -> DataFlow? {
+        var args = Array(inv.arguments)
+        if args.first == "-v" { return DataFlow() }
+        if args.first == "--" { args.removeFirst() }
+        let labels = inv.argumentLabels.values.reduce(DataLabels()) { $0.union($1) }
+        guard let format = args.first, inv.dynamicArguments.isEmpty else { return DataFlow(labels: labels) }
+        var rest = args.dropFirst()
+        var (decoded, count) = Escapes.decodePrintf(format)
+        // Substitute %s and %b directives in order; any other directive makes the text unknown.
+        var out = ""
+        var known = true
+        var it = Array(decoded)
+        var k = 0
+        while k < it.count {
+            if it[k] == "%", k + 1 < it.count {
+                let d = it[k + 1]
+                if d == "%" { out.append("%"); k += 2; continue }
+                if d == "s" || d == "b" {
+                    var value = rest.isEmpty ? "" : rest.removeFirst()
+                    if d == "b" {
+                        let (v, c) = Escapes.decodePrintf(value)
+                        value = v
+                        count += c
+                    }
+                    out += value
+                    k += 2
+                    continue
+                }
+                known = false
+                break
+            }
+            out.append(it[k])
+            k += 1
+        }
+        it = []
+        decoded = out
+        return DataFlow(labels: labels.union(count >= 3 ? .decoded : []), text: known ? decoded : nil)
+    }
+
+    /// `base64 -d`, `xxd -r`, `rev`, rot13 with `tr`, `openssl enc -d`, decompressors.
+    mutating func decoder(_ inv: CommandInvocation) -> DataFlow? {
+        let args = Array(inv.arguments)
+        let scan = OptionScan(inv.arguments, shortWithValue: ["w", "i", "o", "c", "l", "s", "g", "n", "k", "K"])
+        var input = inv.stdinText
+        var labels = inv.stdinLabels
+        if let file = scan.operands.first, inv.name != "tr", inv.name != "openssl" {
+            let path = normalizer.normalize(file)
+            labels.formUnion(labelsForReading(path))
+            input = nil
+        }
+        switch inv.name {
+        case "base64", "base32", "basenc", "gbase64":
+            let decoding = scan.has("d") || scan.has("D") || scan.has(long: "decode")
+            guard decoding else { return DataFlow(labels: labels) }
+            let text = input.flatMap { Base64.decode($0).map { String(decoding: $0, as: UTF8.self) } }
+            return DataFlow(labels: labels.union(.decoded), text: inv.name == "base64" ? text : nil)
+        case "xxd":
+            guard scan.has("r") else { return DataFlow(labels: labels) }
+            let text = scan.has("p") ? input.flatMap { Escapes.decodeHex($0) } : nil
+            return DataFlow(labels: labels.union(.decoded), text: text)
+        case "rev":
+            let text = input.map { t in t.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.reversed()) }.joined(separator: "\n") }
+            return DataFlow(labels: labels.union(.decoded), text: text)
+        case "tr":
+            let sets = args.filter { !$0.hasPrefix("-") }
+            if sets.count == 2, Escapes.isRot13(sets[0], sets[1]) {
+                return DataFlow(labels: labels.union(.decoded), text: input.map(Escapes.rot13))
+            }
+            return DataFlow(labels: labels)
+        case "openssl":
+            let decodes = args.contains("-d") || args.contains("-base64") && args.contains("-d") || args.first == "base64" && args.contains("-d")
+            if args.first == "s_client" || args.first == "s_server" {
+                if args.first == "s_server" { add("shell.network.listener", .medium, .network, "Opens a TLS listener", evidence: inv.text) }
+                judgeEgress(inv.stdinLabels, inv: inv, destination: args.first(where: { $0.contains(":") }) ?? "a remote host")
+                return DataFlow(labels: .network)
+            }
+            if args.contains(where: { $0 == "-engine" }) {
+                add("shell.library_load", .high, score: 75, .execution, "Loads an OpenSSL engine from a library", evidence: inv.text)
+            }
+            return DataFlow(labels: decodes ? labels.union(.decoded) : labels)
+        case "uudecode":
+            return DataFlow(labels: labels.union(.decoded))
+        default:
+            // gunzip, zcat, gzip -d, bzip2 -d, xz -d: compressed payloads.
+            let decompress = inv.name.hasPrefix("gun") || inv.name.hasSuffix("cat") || scan.has("d") || scan.has(long: "decompress")
+            return DataFlow(labels: decompress && inv.stdinIsPipe ? labels.union(.decoded) : labels)
+        }
+    }
+
+    /// Interpreters and shells reading a program from a pipe: network or decoded input is execution.
+    mutating func checkSocketRedirects(_ inv: CommandInvocation, flow: DataFlow) {
+        for r in inv.redirects where r.target.hasPrefix("/dev/tcp/") || r.target.hasPrefix("/dev/udp/") {
+            let isShell = Self.shells.contains(inv.name) || inv.name == "exec" && inv.arguments.contains { Self.shells.contains(commandName($0)) }
+            let parts = r.target.split(separator: "/")
+            let host = parts.count > 2 ? String(parts[2]) : "a remote host"
+            if isShell || inv.redirects.contains(where: { $0.op == .duplicateInput || $0.op == .duplicateOutput || $0.op == .outputAll }) && inv.name != "cat" && inv.name != "echo" {
+                add("shell.reverse_shell.dev_tcp", .critical, .reverseShell, "Connects a shell's input and output to \(host) through \(r.target)", evidence: inv.text)
+            } else {
+                add("shell.network.dev_tcp", .high, .network, "Opens a raw network connection to \(host) through \(r.target)", evidence: inv.text)
+            }
+            judgeEgress(flow.labels.union(inv.stdinLabels), inv: inv, destination: host)
+        }
+    }
+
+    /// Commands that only print or inspect their arguments: a shell path there is data.
+    static let dataCommands: Set<String> = [
+        "echo", "printf", "cat", "grep", "egrep", "fgrep", "rg", "ls", "which", "type", "whereis", "file", "stat", "readlink", "realpath",
+        "test", "[", "[[", "cp", "mv", "ln", "chmod", "chown", "chgrp", "chsh", "useradd", "usermod", "adduser", "md5sum", "sha1sum",
+        "sha256sum", "sha512sum", "strings", "ldd", "objdump", "nm", "diff", "cmp", "tee", "touch", "install", "update-alternatives",
+        "tar", "zip", "unzip", "head", "tail", "wc", "dirname", "basename", "export", "declare", "local", "git", "sed", "apt", "apt-get",
+        "yum", "dnf", "brew", "pip", "pip3", "npm", "man", "info", "help", "for", "case", "printenv", "set", "unset", "hash", "sort",
+        "uniq", "cut", "tr", "jq", "yq", "column", ":", "alias", "readelf", "du", "df", "mkdir", "rm", "rmdir", "shred", "find",
+        "xargs", "sudo", "env", "command", "docker", "podman", "kubectl", "ssh", "scp", "awk", "gawk", "mawk", "nawk", "perl", "python",
+        "python2", "python3", "ruby", "node", "php", "lua", "crontab", "systemctl", "service", "journalctl", "getent", "id", "groups",
+        "runuser", "su", "pkexec", "doas", "watch", "nohup", "timeout", "strace", "ltrace", "gdb", "setsid", "exec", "time", "nice",
+        "ps", "pgrep", "pkill", "kill", "killall", "lsof", "fuser", "nc", "ncat", "netcat", "socat", "curl", "wget", "script",
+    ]
+
+    /// A non-shell program handed a shell path (`vi -c ':!/bin/sh'`, `--address=unixexec:path=/bin/sh`).
+    mutating func checkEmbeddedShell(_ inv: CommandInvocation) {
+        guard !Self.shells.contains(inv.name), !Self.dataCommands.contains(inv.name) else { return }
+        for arg in inv.arguments where Escapes.spawnsShell(arg) {
+            add("shell.escape.embedded_shell", .critical, .defenseEvasion, "\(inv.name) is handed a shell to run (\(arg.prefix(60)))", evidence: inv.text)
+            return
+        }
+        if let text = inv.stdinText, Escapes.spawnsShell(text) {
+            add("shell.escape.embedded_shell", .critical, .defenseEvasion, "\(inv.name) is fed input that spawns a shell", evidence: inv.text)
+        }
+    }
+
+    static let linkerTools: Set<String> = [
+        "gcc", "cc", "g++", "clang", "clang++", "ld", "ldd", "nm", "objdump", "readelf", "strip", "file", "ls", "cp", "mv", "rm", "ln",
+        "find", "install", "chmod", "chown", "patchelf", "strings", "md5sum", "sha256sum", "tar", "zip", "make", "cmake", "ar", "ranlib",
+        "echo", "printf", "grep", "cat", "locate", "dpkg", "rpm", "ldconfig", "du", "stat", "otool", "lipo", "codesign", "swift", "cargo",
+        "go", "rustc", "apt", "apt-get", "yum", "dnf", "export", "sudo", "env", "rsync", "scp", "basename", "dirname", "realpath", "readlink",
+    ]
+
+    /// A shared library path handed to a program that loads it.
+    mutating func checkLibraryLoad(_ inv: CommandInvocation) {
+        guard !Self.linkerTools.contains(inv.name), !Self.shells.contains(inv.name) || inv.arguments.contains("enable") else { return }
+        for arg in inv.arguments where Escapes.namesSharedLibrary(arg) {
+            add("shell.library_load", .high, score: 75, .execution, "\(inv.name) is made to load a shared library (\(arg.prefix(60)))", evidence: inv.text)
+            return
+        }
+        if let text = inv.stdinText, text.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains(where: { Escapes.namesSharedLibrary(String($0)) }),
+            text.contains("load") {
+            add("shell.library_load", .high, score: 75, .execution, "\(inv.name) is fed input that loads a shared library", evidence: inv.text)
+        }
+    }
+
+    /// Running a file that this script downloaded (`curl -o x … && ./x`).
+    mutating func checkExecutedFile(_ inv: CommandInvocation) {
+        if inv.argv[0].contains("/"), let labels = fileLabels[normalizer.normalize(inv.argv[0])], labels.contains(.network) {
+            add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a file downloaded earlier in the same command", evidence: inv.text)
+        }
+        if inv.name == "chmod", inv.arguments.contains(where: { $0.contains("x") || $0.hasPrefix("7") || $0.hasPrefix("+") }) {
+            for target in inv.arguments.dropFirst() where fileLabels[normalizer.normalize(target)]?.contains(.network) == true {
+                add("shell.rce.chmod_download", .high, score: 75, .remoteCodeExecution, "Makes a freshly downloaded file executable", evidence: inv.text)
+            }
+        }
+        if Self.interpreters[inv.name] != nil, let script = inv.arguments.first(where: { !$0.hasPrefix("-") }),
+            fileLabels[normalizer.normalize(script)]?.contains(.network) == true {
+            add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a script downloaded earlier in the same command", evidence: inv.text)
+        }
+    }
+
+    /// Senders that read stdin: pipes carrying secrets or the environment out.
+    mutating func checkNetworkSinks(_ inv: CommandInvocation) {
+        guard inv.stdinIsPipe, !inv.stdinLabels.isEmpty else { return }
+        switch inv.name {
+        case "nc", "ncat", "netcat", "socat", "telnet", "ssh", "mail", "mailx", "sendmail", "mutt", "curl", "wget", "openssl":
+            break  // judged by their own rules
+        case "ftp", "tftp", "sftp", "nsupdate", "dig", "nslookup", "host":
+            judgeEgress(inv.stdinLabels, inv: inv, destination: inv.arguments.last ?? "a remote host")
+        default:
+            break
+        }
+    }
+
+    /// Variables that change what later programs execute or record.
+    mutating func checkAssignments(_ environment: [(name: String, value: String)], evidenceSuffix: String) {
+        for (name, value) in environment {
+            let evidence = "\(name)=\(value)\(evidenceSuffix)"
+            switch name {
+            case "LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES":
+                add("shell.library_preload", .critical, .defenseEvasion, "Injects a shared library into every program started (\(name))", evidence: evidence)
+            case "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH":
+                if value.hasPrefix("/tmp") || value.hasPrefix("/dev/shm") || value == "." {
+                    add("shell.library_preload", .high, .defenseEvasion, "Points the library search path at a writable directory", evidence: evidence)
+                }
+            case "HISTFILE":
+                if value == "/dev/null" || value.isEmpty { add("shell.evasion.disable_history", .high, score: 75, .defenseEvasion, "Sends shell history to /dev/null", evidence: evidence) }
+            case "HISTSIZE", "HISTFILESIZE", "SAVEHIST":
+                if value == "0" { add("shell.evasion.disable_history", .high, score: 75, .defenseEvasion, "Turns off shell history (\(name)=0)", evidence: evidence) }
+            case "HISTCONTROL":
+                if value.contains("ignorespace") || value.contains("ignoreboth") {
+                    add("shell.evasion.disable_history", .medium, .defenseEvasion, "Hides space-prefixed commands from history", evidence: evidence)
+                }
+            case "HISTIGNORE":
+                add("shell.evasion.disable_history", .medium, .defenseEvasion, "Excludes commands from history", evidence: evidence)
+            case "PAGER", "GIT_PAGER", "MANPAGER", "EDITOR", "VISUAL", "GIT_EDITOR", "LESSOPEN", "LESSCLOSE", "BASH_ENV", "ENV", "PROMPT_COMMAND",
+                "GIT_SSH_COMMAND", "GIT_SSH", "SSH_ASKPASS", "GIT_ASKPASS", "GIT_EXTERNAL_DIFF", "PERL5OPT", "PYTHONSTARTUP", "NODE_OPTIONS", "RUBYOPT":
+                let shellLike = Escapes.spawnsShell(value) || value.contains(";") || value.contains("|") || value.contains("$(") || value.contains("sh -c")
+                if shellLike || name == "PROMPT_COMMAND" || name == "BASH_ENV" || name == "LESSOPEN" {
+                    add("shell.escape.env_command", Escapes.spawnsShell(value) ? .critical : .high, score: Escapes.spawnsShell(value) ? nil : 75, .execution, "\(name) makes a program run an arbitrary command", evidence: evidence)
+                }
+            case "PATH":
+                if value.hasPrefix(".:") || value.hasPrefix("/tmp") || value.hasPrefix("/dev/shm") {
+                    add("shell.privilege.path_hijack", .medium, .privilegeEscalation, "Puts a writable directory first in PATH", evidence: evidence)
+                }
+            default:
+                continue
+            }
+        }
+    }
+}

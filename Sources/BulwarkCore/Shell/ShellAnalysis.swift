@@ -1,0 +1,35 @@
+/// The result of analyzing one shell command line: every command it would run and the findings.
+public struct ShellAnalysis: Sendable {
+    public var source: String
+    public var invocations: [CommandInvocation]
+    public var findings: [Finding]
+    public var syntaxErrors: [ShellSyntaxError]
+
+    /// Parses and analyzes `source` as a shell would run it in `cwd` with `$HOME` = `home`.
+    public static func analyze(_ source: String, cwd: String? = nil, home: String? = nil) -> ShellAnalysis {
+        let parsed = ShellParser.parse(source)
+        var analyzer = ShellAnalyzer(context: ShellContext(cwd: cwd, home: home))
+        _ = analyzer.analyze(parsed.script, origin: .topLevel, depth: 0, privileged: false, stdin: .none)
+        analyzer.reportSyntax(parsed.errors, source: source)
+        return ShellAnalysis(source: source, invocations: analyzer.invocations, findings: analyzer.findings, syntaxErrors: parsed.errors)
+    }
+}
+
+/// Where the shell runs: used to resolve `~`, `$HOME`, `$PWD` and relative paths.
+public struct ShellContext: Sendable {
+    public var cwd: String?
+    public var home: String?
+    public init(cwd: String?, home: String?) {
+        self.cwd = cwd
+        self.home = home
+    }
+}
+
+/// What flows out of a command or script: labels, and the text when it is statically known.
+struct DataFlow: Sendable {
+    var labels: DataLabels = []
+    var text: String? = nil
+    var isPipe = false
+
+    static let none = DataFlow()
+}

@@ -1,0 +1,59 @@
+/// The command catalogue's entry point: what one invocation does, and what flows out of it.
+extension ShellAnalyzer {
+    typealias Handler = @Sendable (inout ShellAnalyzer, CommandInvocation) -> DataFlow?
+
+    mutating func evaluate(_ inv: CommandInvocation) -> DataFlow {
+        if inv.dynamicName {
+            judgeDynamicName(inv)
+            return DataFlow(labels: inv.stdinLabels)
+        }
+        if let flow = unwrap(inv) { return flow }
+        var flow: DataFlow? = nil
+        if let handler = Self.catalogue[inv.name] {
+            flow = handler(&self, inv)
+        }
+        checkEmbeddedShell(inv)
+        checkLibraryLoad(inv)
+        checkExecutedFile(inv)
+        checkNetworkSinks(inv)
+        return flow ?? defaultFlow(inv)
+    }
+
+    /// Commands whose name comes from an unresolved expansion run something we cannot see.
+    mutating func judgeDynamicName(_ inv: CommandInvocation) {
+        let labels = inv.argumentLabels[0] ?? []
+        if labels.contains(.network) {
+            add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs the output of a network download as a command", evidence: inv.text)
+        } else if labels.contains(.decoded) {
+            add("shell.obfuscation.execute_decoded", .critical, .defenseEvasion, "Runs a decoded payload as a command", evidence: inv.text)
+        } else {
+            add("shell.dynamic_command", .medium, .execution, "The command name comes from an expansion whose value is unknown", evidence: inv.text)
+        }
+    }
+
+    /// What a command writes to stdout when the catalogue says nothing special: data read from
+    /// its stdin passes through filters, and files it reads bring their labels.
+    func defaultFlow(_ inv: CommandInvocation) -> DataFlow {
+        var labels = inv.stdinLabels
+        if Self.fileReaders.contains(inv.name) {
+            for arg in inv.arguments where !arg.hasPrefix("-") {
+                labels.formUnion(labelsForReading(normalizer.normalize(arg)))
+            }
+            for l in inv.argumentLabels.values { labels.formUnion(l) }
+        }
+        let text = Self.textPassThrough.contains(inv.name) && inv.arguments.isEmpty ? inv.stdinText : nil
+        return DataFlow(labels: labels, text: text)
+    }
+
+    /// Commands that print (parts of) the files named in their arguments.
+    static let fileReaders: Set<String> = [
+        "cat", "tac", "head", "tail", "less", "more", "strings", "od", "xxd", "hexdump", "base64", "base32", "basenc",
+        "gzip", "zcat", "bzcat", "xzcat", "nl", "sort", "uniq", "cut", "grep", "egrep", "fgrep", "rg", "tr", "jq", "yq",
+        "paste", "column", "fold", "fmt", "pr", "rev", "look", "diff", "comm", "join", "expand", "unexpand", "iconv",
+        "uuencode", "gpg", "openssl", "tar", "zip", "7z", "xz", "bzip2", "dd", "awk", "sed", "view", "vim", "vi", "nano",
+        "python", "python3", "perl", "ruby", "node", "php", "sqlite3", "csplit", "split", "file", "wc", "md5sum",
+    ]
+
+    /// Filters whose output is their input when called without arguments.
+    static let textPassThrough: Set<String> = ["cat", "tee", "dd"]
+}

@@ -1,0 +1,211 @@
+/// A word after expansion: usually one field, several after unquoted splitting or brace expansion.
+struct ResolvedWord {
+    var fields: [String]
+    var isStatic: Bool
+    var labels: DataLabels
+}
+
+extension ShellAnalyzer {
+    /// Expands `word` the way the shell would, as far as it is statically known. Substitutions
+    /// are analyzed (their commands run too) and their labels attached to the word.
+    mutating func resolve(_ word: ShellWord, depth: Int, privileged: Bool, split: Bool) -> ResolvedWord {
+        var out = ResolvedWord(fields: [""], isStatic: true, labels: [])
+        var sawContent = false
+        for part in word.parts {
+            switch part {
+            case .literal(let s):
+                out.fields[out.fields.count - 1] += s
+                sawContent = true
+            case .quoted(let s):
+                out.fields[out.fields.count - 1] += s
+                sawContent = true
+            case .doubleQuoted(let parts):
+                sawContent = true
+                for inner in parts {
+                    let (text, isStatic, labels) = expand(inner, depth: depth, privileged: privileged)
+                    out.fields[out.fields.count - 1] += text
+                    out.isStatic = out.isStatic && isStatic
+                    out.labels.formUnion(labels)
+                }
+            default:
+                let (text, isStatic, labels) = expand(part, depth: depth, privileged: privileged)
+                out.isStatic = out.isStatic && isStatic
+                out.labels.formUnion(labels)
+                if split, isStatic {
+                    appendSplitting(text, to: &out.fields)
+                } else {
+                    out.fields[out.fields.count - 1] += text
+                }
+                if !text.isEmpty { sawContent = true }
+            }
+        }
+        if out.fields.last == "", out.fields.count > 1 { out.fields.removeLast() }
+        if !sawContent, out.fields == [""], split, word.parts.allSatisfy({ if case .parameter = $0 { true } else { false } }) {
+            // An unquoted expansion to nothing vanishes.
+            out.fields = []
+        }
+        if split, word.parts.count == 1, case .literal(let s) = word.parts[0], s.contains("{"), s.contains(",") {
+            out.fields = BraceExpansion.expand(s)
+        }
+        return out
+    }
+
+    /// Unquoted expansions are split on whitespace (`cat${IFS}/etc/passwd` is two words).
+    func appendSplitting(_ text: String, to fields: inout [String]) {
+        var first = true
+        var current = fields.removeLast()
+        var pieceStarted = false
+        for ch in text.unicodeScalars {
+            if ch == " " || ch == "\t" || ch == "\n" {
+                if !current.isEmpty || pieceStarted { fields.append(current) }
+                current = ""
+                pieceStarted = false
+                first = false
+            } else {
+                current.unicodeScalars.append(ch)
+                pieceStarted = true
+            }
+        }
+        _ = first
+        fields.append(current)
+    }
+
+    /// Expands one part; returns its text, whether it is statically known, and its labels.
+    mutating func expand(_ part: ShellWordPart, depth: Int, privileged: Bool) -> (String, Bool, DataLabels) {
+        switch part {
+        case .literal(let s), .quoted(let s):
+            return (s, true, [])
+        case .doubleQuoted(let parts):
+            var text = "", isStatic = true, labels: DataLabels = []
+            for p in parts {
+                let (t, s, l) = expand(p, depth: depth, privileged: privileged)
+                text += t
+                isStatic = isStatic && s
+                labels.formUnion(l)
+            }
+            return (text, isStatic, labels)
+        case .parameter(let name, let modifier):
+            return parameter(name, modifier: modifier)
+        case .commandSubstitution(let script):
+            guard depth < Self.maxDepth else { truncated = true; return ("$(…)", false, []) }
+            let flow = analyze(script, origin: .substitution, depth: depth + 1, privileged: privileged, stdin: .none)
+            if var text = flow.text {
+                while text.hasSuffix("\n") { text.removeLast() }
+                return (text, true, flow.labels)
+            }
+            return ("$(…)", false, flow.labels)
+        case .processSubstitution(let script, let output):
+            guard depth < Self.maxDepth else { truncated = true; return ("/dev/fd/63", false, []) }
+            let flow = analyze(script, origin: .substitution, depth: depth + 1, privileged: privileged, stdin: .none)
+            return (output ? "/dev/fd/62" : "/dev/fd/63", false, flow.labels)
+        case .arithmetic:
+            return ("0", false, [])
+        }
+    }
+
+    func parameter(_ name: String, modifier: String?) -> (String, Bool, DataLabels) {
+        var value: String?
+        var labels: DataLabels = []
+        var lookupName = name
+        if name.hasPrefix("!"), let target = variables[String(name.dropFirst())]?.text {
+            lookupName = target
+        }
+        if let known = variables[lookupName] {
+            value = known.text
+            labels = known.labels
+        } else {
+            switch lookupName {
+            case "HOME": value = context.home ?? "~"
+            case "PWD": value = context.cwd
+            case "IFS": value = " "
+            case "SHELL": value = "/bin/bash"
+            default: value = nil
+            }
+        }
+        if name.hasPrefix("#") { return ("0", false, labels) }
+        guard let modifier, !modifier.isEmpty else {
+            return value.map { ($0, true, labels) } ?? ("${\(name)}", false, labels)
+        }
+        // ${x:-default} ${x-default} ${x:=default}
+        for op in [":-", ":=", "-", "="] where modifier.hasPrefix(op) {
+            if let value, !(op.hasPrefix(":") && value.isEmpty) { return (value, true, labels) }
+            return (String(modifier.dropFirst(op.count)), true, labels)
+        }
+        if let value {
+            // ${x:offset:length}
+            if modifier.hasPrefix(":") {
+                let spec = modifier.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
+                if let offset = Int(spec[0].trimmingSpaces), offset >= 0 {
+                    let chars = Array(value)
+                    let start = min(offset, chars.count)
+                    var end = chars.count
+                    if spec.count > 1, let length = Int(spec[1].trimmingSpaces), length >= 0 { end = min(chars.count, start + length) }
+                    return (String(chars[start..<end]), true, labels)
+                }
+            }
+            if modifier == "^^" { return (value.uppercased(), true, labels) }
+            if modifier == ",," { return (value.lowercased(), true, labels) }
+        }
+        return ("${\(name)\(modifier)}", false, labels)
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+/// Bash brace expansion of comma lists: `{rm,-rf,/}` → `rm -rf /`, `a{b,c}d` → `abd acd`.
+enum BraceExpansion {
+    static let limit = 64
+
+    static func expand(_ word: String) -> [String] {
+        let chars = Array(word)
+        guard let (open, close, commas) = firstList(chars) else { return [word] }
+        let prefix = String(chars[..<open])
+        let suffix = String(chars[(close + 1)...])
+        var options: [String] = []
+        var start = open + 1
+        for comma in commas + [close] {
+            options.append(String(chars[start..<comma]))
+            start = comma + 1
+        }
+        var results: [String] = []
+        for option in options {
+            for tail in expand(suffix) {
+                if results.count >= limit { return results }
+                results.append(prefix + option + tail)
+            }
+        }
+        // `{rm,-rf,/}` as a whole word expands to separate words.
+        if prefix.isEmpty && suffix.isEmpty { return results }
+        return results
+    }
+
+    private static func firstList(_ chars: [Character]) -> (Int, Int, [Int])? {
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "{", i == 0 || chars[i - 1] != "$" {
+                var level = 0
+                var commas: [Int] = []
+                var j = i
+                while j < chars.count {
+                    if chars[j] == "{" { level += 1 } else if chars[j] == "}" {
+                        level -= 1
+                        if level == 0 { break }
+                    } else if chars[j] == ",", level == 1 {
+                        commas.append(j)
+                    }
+                    j += 1
+                }
+                if j < chars.count, !commas.isEmpty { return (i, j, commas) }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

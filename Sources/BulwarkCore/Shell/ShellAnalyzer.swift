@@ -1,0 +1,223 @@
+/// Walks a parsed script as the shell would run it, expanding words, following data through
+/// pipes, substitutions and variables, and recursing into the commands that other commands run.
+/// Rules (in `Commands/`) are called for each resolved `CommandInvocation`.
+struct ShellAnalyzer {
+    static let maxInvocations = 4096
+    static let maxDepth = 12
+
+    let context: ShellContext
+    var invocations: [CommandInvocation] = []
+    var findings: [Finding] = []
+    /// Variables assigned so far: their text when static, and the labels of their data.
+    var variables: [String: (text: String?, labels: DataLabels)] = [:]
+    /// Files written during the script, with the labels of what was written (downloads…).
+    var fileLabels: [String: DataLabels] = [:]
+    var truncated = false
+    let normalizer: PathNormalizer
+
+    init(context: ShellContext) {
+        self.context = context
+        self.normalizer = PathNormalizer(cwd: context.cwd, home: context.home)
+    }
+
+    // MARK: Findings
+
+    mutating func add(_ rule: RuleID, _ severity: Severity, score: Int? = nil, _ category: ImpactCategory, _ message: String, evidence: String) {
+        if findings.contains(where: { $0.rule == rule && $0.evidence == Finding.clip(evidence) }) { return }
+        if findings.count >= 64 { return }
+        findings.append(Finding(layer: .impact, rule: rule, severity: severity, score: score, message: message, evidence: evidence, category: category))
+    }
+
+    mutating func reportSyntax(_ errors: [ShellSyntaxError], source: String) {
+        guard let first = errors.first else { return }
+        if errors.contains(where: { $0.kind == .tooDeep || $0.kind == .tooLarge }) || truncated {
+            add("shell.too_complex", .critical, .malformed, "The command line exceeds the analyzer's limits (\(first.kind.rawValue)); it cannot be judged and is refused", evidence: source)
+        } else {
+            add("shell.syntax_error", .medium, .malformed, "The command line does not parse (\(first.kind.rawValue) at byte \(first.offset)); it was judged on what could be read", evidence: source)
+        }
+    }
+
+    // MARK: Scripts and pipelines
+
+    mutating func analyze(_ script: ShellScript, origin: CommandInvocation.Origin, depth: Int, privileged: Bool, stdin: DataFlow) -> DataFlow {
+        var output = DataFlow()
+        var texts: [String] = []
+        var allStatic = true
+        for item in script.items {
+            let flow = analyze(item.pipeline, origin: origin, depth: depth, privileged: privileged, stdin: stdin, background: item.connector == .background)
+            output.labels.formUnion(flow.labels)
+            if let t = flow.text { texts.append(t) } else { allStatic = false }
+        }
+        output.text = allStatic && !texts.isEmpty ? texts.joined() : nil
+        return output
+    }
+
+    mutating func analyze(_ pipeline: ShellPipeline, origin: CommandInvocation.Origin, depth: Int, privileged: Bool, stdin: DataFlow, background: Bool) -> DataFlow {
+        var upstream = stdin
+        let count = pipeline.commands.count
+        for (index, command) in pipeline.commands.enumerated() {
+            let pipedOut = index < count - 1
+            var flow: DataFlow
+            switch command.kind {
+            case .subshell(let inner), .group(let inner):
+                flow = analyze(inner, origin: origin, depth: depth, privileged: privileged, stdin: upstream)
+                let redirects = resolveRedirects(command.redirects, depth: depth, privileged: privileged)
+                flow = applyOutputRedirects(redirects, flow: flow, writer: "subshell")
+            case .simple:
+                flow = analyzeSimple(command, origin: origin, depth: depth, privileged: privileged, stdin: upstream, stdoutIsPipe: pipedOut, background: background)
+            }
+            flow.isPipe = true
+            upstream = flow
+        }
+        upstream.isPipe = false
+        return upstream
+    }
+
+    // MARK: Simple commands
+
+    mutating func analyzeSimple(
+        _ command: ShellCommand, origin: CommandInvocation.Origin, depth: Int, privileged: Bool, stdin: DataFlow,
+        stdoutIsPipe: Bool, background: Bool
+    ) -> DataFlow {
+        if invocations.count >= Self.maxInvocations {
+            truncated = true
+            return DataFlow()
+        }
+        var environment: [(name: String, value: String)] = []
+        var assigned: [(String, String?, DataLabels)] = []
+        for assignment in command.assignments {
+            let value = resolve(assignment.value, depth: depth, privileged: privileged, split: false)
+            let text = value.isStatic ? value.fields.joined(separator: " ") : nil
+            assigned.append((assignment.name, text, value.labels))
+            environment.append((assignment.name, value.fields.joined(separator: " ")))
+        }
+        var argv: [String] = []
+        var dynamic: Set<Int> = []
+        var argLabels: [Int: DataLabels] = [:]
+        var dynamicName = false
+        for (wordIndex, word) in command.words.enumerated() {
+            let r = resolve(word, depth: depth, privileged: privileged, split: true)
+            if wordIndex == 0, !r.isStatic { dynamicName = true }
+            for field in r.fields {
+                if !r.isStatic { dynamic.insert(argv.count) }
+                if !r.labels.isEmpty { argLabels[argv.count] = r.labels }
+                argv.append(field)
+            }
+            if r.fields.isEmpty, wordIndex == 0 { dynamicName = !r.isStatic }
+        }
+        let redirects = resolveRedirects(command.redirects, depth: depth, privileged: privileged)
+
+        if argv.isEmpty {
+            // Plain assignments persist in the shell; prefix assignments on an empty command too.
+            for (name, text, labels) in assigned { variables[name] = (text, labels) }
+            checkAssignments(environment, evidenceSuffix: "")
+            return applyOutputRedirects(redirects, flow: DataFlow(), writer: "redirection")
+        }
+
+        var input = stdin
+        for r in redirects {
+            switch r.op {
+            case .input, .readWrite:
+                let path = normalizer.normalize(r.target)
+                input = DataFlow(labels: r.labels.union(labelsForReading(path)), text: nil, isPipe: false)
+            case .heredoc, .herestring:
+                input = DataFlow(labels: r.labels, text: r.body, isPipe: false)
+            default:
+                break
+            }
+        }
+
+        var invocation = CommandInvocation(
+            argv: argv, name: commandName(argv[0]), dynamicName: dynamicName, dynamicArguments: dynamic,
+            argumentLabels: argLabels, redirects: redirects, environment: environment, origin: origin, depth: depth,
+            privileged: privileged, stdinLabels: input.labels, stdinText: input.text, stdinIsPipe: input.isPipe,
+            stdoutIsPipe: stdoutIsPipe, background: background)
+        if dynamicName, let nameLabels = argLabels[0], !nameLabels.isEmpty {
+            invocation.argumentLabels[0] = nameLabels
+        }
+        invocations.append(invocation)
+        checkAssignments(environment, evidenceSuffix: " " + invocation.text)
+        var flow = evaluate(invocation)
+        flow = applyOutputRedirects(redirects, flow: flow, writer: invocation.name)
+        // Keep declared variables (`export a=rm`, `declare x=…`, `read`) visible to later commands.
+        if ["export", "declare", "typeset", "local", "readonly"].contains(invocation.name) {
+            for arg in invocation.arguments where !arg.hasPrefix("-") {
+                if let eq = arg.firstIndex(of: "=") {
+                    variables[String(arg[..<eq])] = (String(arg[arg.index(after: eq)...]), argLabels.values.reduce([], { $0.union($1) }))
+                }
+            }
+        }
+        return flow
+    }
+
+    // MARK: Redirections
+
+    mutating func resolveRedirects(_ redirects: [ShellRedirect], depth: Int, privileged: Bool) -> [ResolvedRedirect] {
+        var out: [ResolvedRedirect] = []
+        for redirect in redirects {
+            let target = resolve(redirect.target, depth: depth, privileged: privileged, split: false)
+            var body: String? = nil
+            var labels = target.labels
+            if let heredoc = redirect.heredoc {
+                let r = resolve(heredoc, depth: depth, privileged: privileged, split: false)
+                body = r.fields.joined()
+                labels.formUnion(r.labels)
+            } else if redirect.op == .herestring {
+                body = target.fields.joined(separator: " ") + "\n"
+            }
+            out.append(ResolvedRedirect(
+                fd: redirect.fd, op: redirect.op, target: target.fields.joined(separator: " "), targetIsStatic: target.isStatic,
+                labels: labels, body: body))
+        }
+        return out
+    }
+
+    /// Applies `>`/`>>` redirections: file writes are judged, and the output no longer flows on.
+    mutating func applyOutputRedirects(_ redirects: [ResolvedRedirect], flow: DataFlow, writer: String) -> DataFlow {
+        var flow = flow
+        for r in redirects {
+            switch r.op {
+            case .output, .append, .clobber, .outputAll, .appendAll, .readWrite:
+                if r.target.hasPrefix("/dev/tcp/") || r.target.hasPrefix("/dev/udp/") { continue }
+                let path = normalizer.normalize(r.target)
+                if r.fd == 2 { continue }
+                let mode: FileAccessMode = (r.op == .append || r.op == .appendAll) ? .append : .write
+                fileAccess(raw: r.target, path: path, mode: mode, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
+                if !flow.labels.isEmpty { fileLabels[path, default: []].formUnion(flow.labels) }
+                if r.fd == nil || r.fd == 1 { flow = DataFlow() }
+            default:
+                continue
+            }
+        }
+        return flow
+    }
+
+    // MARK: Helpers shared by the rules
+
+    func commandName(_ word: String) -> String {
+        var name = word
+        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
+        return name.lowercased()
+    }
+
+    /// Labels of data read from `path` (credential files are secrets, `/etc/passwd` is system info).
+    func labelsForReading(_ path: String) -> DataLabels {
+        var labels = fileLabels[path] ?? []
+        switch PathCatalogue.classify(path, home: context.home, cwd: context.cwd) {
+        case .credentialStore, .passwordDatabase, .history: labels.insert(.secret)
+        case .systemDir where path.hasPrefix("/etc/"): labels.insert(.systemInfo)
+        case .kernelInterface:
+            if path.hasSuffix("/environ") { labels.insert(.environment) }
+            if path.hasSuffix("/mem") || path.hasSuffix("/maps") { labels.insert(.secret) }
+        default: break
+        }
+        return labels
+    }
+
+    /// Judges one file access with the path rules and records it.
+    mutating func fileAccess(raw: String, path: String, mode: FileAccessMode, evidence: String) {
+        for finding in FileRules.findings(for: FileAccess(raw: raw, path: path, mode: mode), home: context.home, cwd: context.cwd) {
+            add(finding.rule, finding.severity, score: finding.score, finding.category ?? .destructiveFS, finding.message, evidence: evidence)
+        }
+    }
+}
