@@ -170,7 +170,8 @@ struct ShellParserState {
             skipBlanks()
             if atEnd { break }
             let c = peek()
-            if isCommandTerminator(c) {
+            let processSubstitution = (c == UInt8(ascii: "<") || c == UInt8(ascii: ">")) && peek(1) == UInt8(ascii: "(")
+            if isCommandTerminator(c) && !processSubstitution {
                 if c == UInt8(ascii: "("), command.words.isEmpty, command.assignments.isEmpty {
                     if peek(1) == UInt8(ascii: "(") {
                         // Arithmetic command `(( … ))`.

@@ -186,6 +186,12 @@ extension ShellAnalyzer {
         if let code {
             let labels = codeIndex.flatMap { inv.argumentLabels[$0] } ?? []
             judgeCodeLabels(labels, inv: inv)
+            if let codeIndex, inv.dynamicArguments.contains(codeIndex) {
+                if labels.intersection([.network, .decoded]).isEmpty {
+                    add("shell.dynamic_code", .medium, .execution, "Runs shell code whose text is only known at run time", evidence: inv.text)
+                }
+                return DataFlow()
+            }
             if privilegedMode {
                 add("shell.privilege.privileged_mode", .high, .privilegeEscalation, "Runs a shell in privileged mode (-p keeps the set-uid identity)", evidence: inv.text)
             }

@@ -1,0 +1,99 @@
+/// The decision pipeline, in order: adapter → facets → layers → scorer → policy → verdict.
+///
+/// `Engine` is a value: it holds no mutable state, performs no I/O and reads no clock, so the
+/// same input, state and configuration always give the same verdict. Callers measure latency.
+public struct Engine: Sendable {
+    public var configuration: EngineConfiguration
+    public var layers: [any Layer]
+    public var policy: (any PolicyEvaluator)?
+    let detector = FormatDetector()
+    let extractor = FacetExtractor()
+    var scorer: Scorer { Scorer(reviewThreshold: configuration.reviewThreshold, blockThreshold: configuration.blockThreshold) }
+
+    public init(configuration: EngineConfiguration = EngineConfiguration(), policy: (any PolicyEvaluator)? = nil) {
+        self.configuration = configuration
+        self.policy = policy
+        self.layers = [
+            ProtocolLayer(), ImpactLayer(money: MoneyRules(thresholdUSD: configuration.moneyThresholdUSD)), TaintLayer(), InjectionLayer(),
+            BehaviourLayer(),
+        ]
+    }
+
+    /// Judges one raw input (JSON text in any supported format).
+    public func evaluate(_ text: String, format: InputFormat? = nil, state: SessionSnapshot = .empty) -> Verdict {
+        if text.utf8.count > configuration.maxInputBytes {
+            return refusal("input is \(text.utf8.count) bytes, over the \(configuration.maxInputBytes)-byte limit", input: "")
+        }
+        let json: JSONValue
+        do {
+            json = try JSONParser(maxDepth: configuration.maxJSONDepth, maxBytes: configuration.maxInputBytes).parse(text)
+        } catch {
+            return refusal("invalid JSON: \(error.description)", input: text)
+        }
+        return evaluate(json: json, format: format, state: state, source: text)
+    }
+
+    /// Judges raw bytes; invalid UTF-8 is refused.
+    public func evaluate(bytes: [UInt8], format: InputFormat? = nil, state: SessionSnapshot = .empty) -> Verdict {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return refusal("input is not valid UTF-8", input: "")
+        }
+        return evaluate(text, format: format, state: state)
+    }
+
+    public func evaluate(json: JSONValue, format: InputFormat? = nil, state: SessionSnapshot = .empty, source: String = "") -> Verdict {
+        let actions: [Action]
+        let adapter: any InputAdapter
+        do {
+            adapter = try detector.adapter(for: json, forced: format)
+            actions = try adapter.actions(from: json, defaults: configuration.defaults)
+        } catch {
+            return refusal(error.message, input: source)
+        }
+        var verdicts: [Verdict] = []
+        for var action in actions {
+            extractor.extract(&action)
+            verdicts.append(evaluate(action, state: state))
+        }
+        return Self.combine(verdicts)
+    }
+
+    /// Judges an action whose facets have been extracted.
+    public func evaluate(_ action: Action, state: SessionSnapshot = .empty) -> Verdict {
+        var findings: [Finding] = []
+        for layer in layers {
+            findings.append(contentsOf: layer.evaluate(action, state: state))
+        }
+        findings.sort { ($0.severity, $0.score) > ($1.severity, $1.score) }
+        let scorer = self.scorer
+        let risk = scorer.risk(of: findings, signals: state.signals)
+        var decision = scorer.decision(risk: risk, findings: findings)
+        var policyRule: String? = nil
+        if let policy, let outcome = policy.evaluate(action, findings: findings, risk: risk, decision: decision) {
+            decision = outcome.decision
+            policyRule = outcome.rule
+        }
+        return Verdict(decision: decision, risk: risk, findings: findings, policyRule: policyRule, actionID: action.id, format: action.format, tool: action.rawToolName, signals: state.signals)
+    }
+
+    /// A fail-closed verdict for input that cannot be understood.
+    public func refusal(_ message: String, input: String) -> Verdict {
+        let finding = Finding(layer: .protocol, rule: "protocol.invalid_input", severity: .critical, message: message, evidence: String(input.prefix(120)), category: .malformed)
+        return Verdict(decision: .block, risk: 100, findings: [finding], actionID: ActionID.derive(from: input), error: message)
+    }
+
+    /// Several actions in one input (an assistant message with two tool calls) give one verdict:
+    /// the most severe decision, the highest risk, and every finding.
+    static func combine(_ verdicts: [Verdict]) -> Verdict {
+        guard var combined = verdicts.first else { return Verdict(decision: .allow, risk: 0, findings: [], actionID: "") }
+        for v in verdicts.dropFirst() {
+            combined.decision = max(combined.decision, v.decision)
+            combined.risk = max(combined.risk, v.risk)
+            combined.findings.append(contentsOf: v.findings)
+            combined.policyRule = combined.policyRule ?? v.policyRule
+            combined.actionID += "," + v.actionID
+            if let tool = v.tool { combined.tool = (combined.tool.map { $0 + "," } ?? "") + tool }
+        }
+        return combined
+    }
+}

@@ -1,0 +1,16 @@
+/// Engine settings with documented defaults.
+public struct EngineConfiguration: Sendable {
+    /// Risk at or above which the decision is `review` (default 30).
+    public var reviewThreshold = 30
+    /// Risk at or above which the decision is `block` (default 70).
+    public var blockThreshold = 70
+    /// Transfers above this many US dollars (equivalent) ask for review (default 10,000).
+    public var moneyThresholdUSD = 10_000.0
+    /// Inputs larger than this are refused before parsing (default 16 MiB).
+    public var maxInputBytes = 16 << 20
+    /// JSON nesting beyond this is refused (default 256).
+    public var maxJSONDepth = 256
+    public var defaults = ActionDefaults()
+
+    public init() {}
+}

@@ -1,0 +1,22 @@
+/// What the action does and to what: shell commands, file access, HTTP requests, SQL and money.
+public struct ImpactLayer: Layer {
+    public let id = LayerID.impact
+    public var money: MoneyRules
+
+    public init(money: MoneyRules = MoneyRules()) {
+        self.money = money
+    }
+
+    public func evaluate(_ action: Action, state: SessionSnapshot) -> [Finding] {
+        var findings: [Finding] = []
+        let facets = action.facets
+        for shell in facets.shell { findings.append(contentsOf: shell.findings) }
+        for access in facets.files {
+            findings.append(contentsOf: FileRules.findings(for: access, home: action.home, cwd: action.cwd))
+        }
+        for request in facets.requests { findings.append(contentsOf: HTTPRules.findings(for: request)) }
+        if !facets.sql.isEmpty { findings.append(contentsOf: SQLRules.findings(for: facets.sql)) }
+        if !facets.money.isEmpty { findings.append(contentsOf: money.findings(for: facets.money)) }
+        return findings
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Bulwark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulwark",
+        abstract: "A zero-trust security runtime for AI agents: judge each action before it runs.",
+        version: "0.1.0",
+        subcommands: [InspectCommand.self, HookCommand.self, EvalCommand.self, BenchCommand.self]
+    )
+}

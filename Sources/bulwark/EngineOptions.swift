@@ -1,0 +1,46 @@
+import ArgumentParser
+import BulwarkCore
+
+/// Options shared by the commands that build an engine.
+struct EngineOptions: ParsableArguments {
+    @Option(help: "Force the input format instead of detecting it (native, mcp, claude-code, openai-chat, openai-responses, anthropic).")
+    var format: String?
+
+    @Option(help: "Working directory used to resolve relative paths when the input does not carry one.")
+    var cwd: String?
+
+    @Option(help: "Home directory used to resolve ~ and $HOME (default: the input's, else paths stay ~-relative).")
+    var home: String?
+
+    @Option(help: "Agent id to attribute actions to when the input does not carry one.")
+    var agent: String?
+
+    @Option(help: "Risk at or above which the decision is review.")
+    var reviewThreshold: Int = 30
+
+    @Option(help: "Risk at or above which the decision is block.")
+    var blockThreshold: Int = 70
+
+    @Option(help: "Money transfers above this many USD (equivalent) ask for review.")
+    var moneyThreshold: Double = 10_000
+
+    func validate() throws {
+        if let format, InputFormat(rawValue: format) == nil {
+            throw ValidationError("unknown format '\(format)'; expected one of \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard (0...100).contains(reviewThreshold), (0...100).contains(blockThreshold), reviewThreshold <= blockThreshold else {
+            throw ValidationError("thresholds must be within 0...100 with --review-threshold <= --block-threshold")
+        }
+    }
+
+    var inputFormat: InputFormat? { format.flatMap(InputFormat.init(rawValue:)) }
+
+    func engine() -> Engine {
+        var configuration = EngineConfiguration()
+        configuration.reviewThreshold = reviewThreshold
+        configuration.blockThreshold = blockThreshold
+        configuration.moneyThresholdUSD = moneyThreshold
+        configuration.defaults = ActionDefaults(cwd: cwd, home: home, agent: agent)
+        return Engine(configuration: configuration)
+    }
+}
