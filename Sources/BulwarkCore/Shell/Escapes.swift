@@ -79,8 +79,9 @@ enum Escapes {
             var nameStart = token.startIndex
             if let slash = token.lastIndex(of: UInt8(ascii: "/")) { nameStart = slash + 1 }
             let name = String(decoding: token[nameStart...], as: UTF8.self)
+            if name == "shell" || name == "sh" || name == "shell!", before == UInt8(ascii: ":") { return true }  // vi `:shell`, `:sh`
             guard shellNames.contains(name) else { continue }
-            if token.first == UInt8(ascii: "/") { return true }
+            if token.first == UInt8(ascii: "/") || token.contains(UInt8(ascii: "/")) { return true }
             // A bare shell name counts when it is clearly executed: `!sh`, `"sh"`, `(sh`, `=sh`, `exec sh`, `sh -i`.
             if before == UInt8(ascii: "!") || before == UInt8(ascii: "\"") || before == UInt8(ascii: "'") || before == UInt8(ascii: "=") || before == UInt8(ascii: "(") || before == UInt8(ascii: "`") {
                 return true

@@ -12,6 +12,8 @@ extension ShellAnalyzer {
         if let handler = Self.catalogue[inv.name] {
             flow = handler(&self, inv)
         }
+        checkOffensiveTool(inv)
+        checkTempExecution(inv)
         checkEmbeddedShell(inv)
         checkLibraryLoad(inv)
         checkExecutedFile(inv)

@@ -183,6 +183,8 @@ struct ShellAnalyzer {
                 if r.fd == 2 { continue }
                 let mode: FileAccessMode = (r.op == .append || r.op == .appendAll) ? .append : .write
                 fileAccess(raw: r.target, path: path, mode: mode, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
+                if let text = flow.text { checkPlantedPayload(text, path: r.target, evidence: "\(writer) \(r.op.rawValue) \(r.target)") }
+                judgeOverwrite(path, mode: mode, labels: flow.labels, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
                 if !flow.labels.isEmpty { fileLabels[path, default: []].formUnion(flow.labels) }
                 if r.fd == nil || r.fd == 1 { flow = DataFlow() }
             default:
@@ -193,6 +195,25 @@ struct ShellAnalyzer {
     }
 
     // MARK: Helpers shared by the rules
+
+    /// Truncating logs or history hides activity; copying secrets into another file stages them.
+    mutating func judgeOverwrite(_ path: String, mode: FileAccessMode, labels: DataLabels, evidence: String) {
+        let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+        if mode == .write, klass == .logs || (path.hasSuffix(".log") && path.hasPrefix("/var/")) {
+            add("shell.evasion.delete_logs", .high, score: 75, .defenseEvasion, "Overwrites a system log (\(path))", evidence: evidence)
+        }
+        if mode == .write, klass == .history {
+            add("shell.evasion.clear_history", .high, score: 75, .defenseEvasion, "Overwrites shell history", evidence: evidence)
+        }
+        if path.hasPrefix("/proc/sysrq-trigger") {
+            add("shell.impact.sysrq", .critical, .resourceExhaustion, "Writes to /proc/sysrq-trigger (instant reboot, crash or kill)", evidence: evidence)
+        } else if path.hasPrefix("/proc/sys/") {
+            add("shell.system.sysctl_write", .medium, .defenseEvasion, "Changes kernel parameters through /proc/sys", evidence: evidence)
+        }
+        if labels.contains(.secret), klass != .credentialStore, path != "/dev/null" {
+            add("shell.credential.staging", .high, score: 75, .credentialAccess, "Copies secret material into \(path)", evidence: evidence)
+        }
+    }
 
     func commandName(_ word: String) -> String {
         var name = word

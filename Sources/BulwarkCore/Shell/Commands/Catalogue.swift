@@ -62,6 +62,24 @@ extension ShellAnalyzer {
             }
             return DataFlow(labels: .systemInfo)
         }
+        register(["sysctl", "mount", "date", "timedatectl"]) { $0.kernelControl($1) }
+        register(["defaults", "tmutil", "log", "kickstart", "dsenableroot", "dseditgroup", "networksetup", "mdatp", "update-ca-certificates", "trust", "code"]) { $0.macosControl($1) }
+        register(["which", "whereis"]) { inv, call in
+            guard let program = call.arguments.first(where: { !$0.hasPrefix("-") }) else { return DataFlow() }
+            return DataFlow(labels: [], text: program.contains("/") ? program : "/usr/bin/" + program)
+        }
+        register(["trap"]) { $0.trap($1) }
+        register(["grep", "egrep", "fgrep", "rg", "ag"]) { $0.grepSecrets($1) }
+        register(["b64decode", "b64encode"]) { inv, call in
+            DataFlow(labels: call.name == "b64decode" ? call.stdinLabels.union(.decoded) : call.stdinLabels, text: nil)
+        }
+        register(["pw"]) { inv, call in
+            guard let sub = call.arguments.first else { return DataFlow() }
+            var inner = call
+            inner.argv = [sub] + call.argv.dropFirst(2)
+            inner.name = sub
+            return inv.accountChange(inner)
+        }
         for name in ShellAnalyzer.interpreters.keys { table[name] = { $0.interpreter($1) } }
         return table
     }()

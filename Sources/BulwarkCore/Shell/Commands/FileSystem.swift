@@ -101,14 +101,15 @@ extension ShellAnalyzer {
         while k + 1 < args.count {
             if ["-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename"].contains(args[k]) {
                 let pattern = args[k + 1].lowercased()
-                if Self.credentialFilePatterns.contains(where: { pattern.contains($0) }) {
+                let strong = Self.strongCredentialPatterns.contains(where: { pattern.contains($0) })
+                if strong || Self.credentialFilePatterns.contains(where: { pattern.contains($0) }) {
                     let broad = roots.contains { r in
                         let p = normalizer.normalize(r)
                         let radius = BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: true)
-                        return radius >= .home || p == "/home" || p == "/Users" || p == "/root"
+                        return radius >= .home || p == "/home" || p == "/Users" || p == "/root" || Self.credentialDirectories.contains { p.contains($0) }
                     }
                     if broad {
-                        add("shell.credential.search", .high, score: 75, .credentialAccess, "Searches the system for credential files (\(args[k + 1]))", evidence: inv.text)
+                        add("shell.credential.search", .high, score: strong ? 75 : 65, .credentialAccess, "Searches the system for credential files (\(args[k + 1]))", evidence: inv.text)
                     }
                 }
                 if args[k + 1].hasPrefix("*.") == false, args[k].hasSuffix("name"), ["sh", "bash"].contains(args[k + 1]) {}
@@ -116,12 +117,19 @@ extension ShellAnalyzer {
             if args[k] == "-perm" {
                 let mode = args[k + 1]
                 if mode.contains("4000") || mode.contains("u=s") || mode.contains("u+s") || mode.contains("2000") || mode.contains("g=s") {
-                    add("shell.privilege.suid_search", .high, .privilegeEscalation, "Searches for set-uid binaries (a privilege-escalation step)", evidence: inv.text)
+                    add("shell.privilege.suid_search", .medium, .privilegeEscalation, "Searches for set-uid binaries (a privilege-escalation step)", evidence: inv.text)
                 }
             }
             k += 1
         }
     }
+
+    /// Names that only credential files have.
+    static let strongCredentialPatterns = [
+        "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".pem", "*.key", ".pfx", ".p12", "credentials", ".netrc", ".git-credentials", "shadow",
+        ".aws", "wallet", ".kdbx", ".pgpass", ".gnupg", "accesstokens", "access_tokens", "token_cache", "login data", "keychain", "*.ovpn",
+    ]
+    static let credentialDirectories = ["/.aws", "/.azure", "/.config/gcloud", "/.oci", "/.kube", "/.ssh", "/.gnupg", "/.docker"]
 
     static let credentialFilePatterns = [
         "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".pem", "*.key", ".pfx", ".p12", "credentials", ".netrc", ".git-credentials",
@@ -228,7 +236,7 @@ extension ShellAnalyzer {
                 let p = normalizer.normalize(t)
                 return BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: false) >= .dotfiles || PathCatalogue.classify(p, home: context.home, cwd: context.cwd) != .other
             }
-            add("shell.evasion.immutable_attribute", system ? .high : .medium, .defenseEvasion, "Changes the immutable/append-only attribute (\(mode)) so files resist removal or edits", evidence: inv.text)
+            add("shell.evasion.immutable_attribute", system ? .high : .medium, score: system ? 75 : nil, .defenseEvasion, "Changes the immutable/append-only attribute (\(mode)) so files resist removal or edits", evidence: inv.text)
         }
         return DataFlow()
     }
@@ -302,6 +310,9 @@ extension ShellAnalyzer {
                 add("shell.evasion.clear_history", .high, score: 75, .defenseEvasion, "Links shell history to /dev/null", evidence: inv.text)
             }
         }
+        if inv.name == "cp" || inv.name == "ln" || inv.name == "install", operands.contains(where: { Self.shells.contains(commandName($0)) && $0.contains("/bin/") }) {
+            add("shell.escape.copy_shell", .high, score: 75, .defenseEvasion, "Copies or links a shell binary under another name or place", evidence: inv.text)
+        }
         if let destination {
             let path = normalizer.normalize(destination)
             var dest = path
@@ -319,6 +330,9 @@ extension ShellAnalyzer {
                 if inv.name == "mv" { judgeDelete(source, recursive: false, inv: inv, dynamic: false) }
             }
             if !carried.isEmpty { fileLabels[dest, default: []].formUnion(carried) }
+            if carried.contains(.secret), PathCatalogue.classify(dest, home: context.home, cwd: context.cwd) != .credentialStore {
+                add("shell.credential.staging", .high, score: 75, .credentialAccess, "Copies secret material to \(dest)", evidence: inv.text)
+            }
             for (k, v) in fileLabels where operands.contains(where: { normalizer.normalize($0) == k }) {
                 fileLabels[dest, default: []].formUnion(v)
             }

@@ -133,13 +133,12 @@ extension ShellAnalyzer {
         "echo", "printf", "cat", "grep", "egrep", "fgrep", "rg", "ls", "which", "type", "whereis", "file", "stat", "readlink", "realpath",
         "test", "[", "[[", "cp", "mv", "ln", "chmod", "chown", "chgrp", "chsh", "useradd", "usermod", "adduser", "md5sum", "sha1sum",
         "sha256sum", "sha512sum", "strings", "ldd", "objdump", "nm", "diff", "cmp", "tee", "touch", "install", "update-alternatives",
-        "tar", "zip", "unzip", "head", "tail", "wc", "dirname", "basename", "export", "declare", "local", "git", "sed", "apt", "apt-get",
-        "yum", "dnf", "brew", "pip", "pip3", "npm", "man", "info", "help", "for", "case", "printenv", "set", "unset", "hash", "sort",
-        "uniq", "cut", "tr", "jq", "yq", "column", ":", "alias", "readelf", "du", "df", "mkdir", "rm", "rmdir", "shred", "find",
-        "xargs", "sudo", "env", "command", "docker", "podman", "kubectl", "ssh", "scp", "awk", "gawk", "mawk", "nawk", "perl", "python",
-        "python2", "python3", "ruby", "node", "php", "lua", "crontab", "systemctl", "service", "journalctl", "getent", "id", "groups",
-        "runuser", "su", "pkexec", "doas", "watch", "nohup", "timeout", "strace", "ltrace", "gdb", "setsid", "exec", "time", "nice",
-        "ps", "pgrep", "pkill", "kill", "killall", "lsof", "fuser", "nc", "ncat", "netcat", "socat", "curl", "wget", "script",
+        "head", "tail", "wc", "dirname", "basename", "export", "declare", "local", "git", "sed", "help", "for", "case", "printenv", "set",
+        "unset", "hash", "sort", "uniq", "cut", "tr", "jq", "yq", "column", ":", "alias", "readelf", "du", "df", "mkdir", "rm", "rmdir",
+        "shred", "find", "xargs", "sudo", "env", "command", "docker", "podman", "kubectl", "ssh", "awk", "gawk", "mawk", "nawk", "perl",
+        "python", "python2", "python3", "ruby", "node", "php", "lua", "crontab", "systemctl", "journalctl", "getent", "id", "groups",
+        "runuser", "su", "pkexec", "doas", "watch", "nohup", "timeout", "strace", "ltrace", "setsid", "exec", "time", "nice", "ps",
+        "pgrep", "pkill", "kill", "killall", "lsof", "fuser", "nc", "ncat", "netcat", "socat", "curl", "wget", "script", "chroot", "busybox",
     ]
 
     /// A non-shell program handed a shell path (`vi -c ':!/bin/sh'`, `--address=unixexec:path=/bin/sh`).
@@ -171,6 +170,22 @@ extension ShellAnalyzer {
         if let text = inv.stdinText, text.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains(where: { Escapes.namesSharedLibrary(String($0)) }),
             text.contains("load") {
             add("shell.library_load", .high, score: 75, .execution, "\(inv.name) is fed input that loads a shared library", evidence: inv.text)
+        }
+    }
+
+    /// Text written to a file that would spawn a shell when some program later runs it
+    /// (`echo 'exec /bin/sh' > hook`): a staged shell escape. Shebang lines are not payloads.
+    mutating func checkPlantedPayload(_ text: String, path: String, evidence: String) {
+        var body = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.hasPrefix("#!") {
+            body += line
+            body += "\n"
+        }
+        if Escapes.spawnsShell(body) {
+            add("shell.escape.planted_shell", .high, score: 75, .defenseEvasion, "Writes a payload that spawns a shell into \(path) for another program to run", evidence: evidence)
+        }
+        if body.contains("load_module") || body.contains("LD_PRELOAD"), body.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "=" }).contains(where: { Escapes.namesSharedLibrary(String($0)) }) {
+            add("shell.library_load", .high, score: 75, .execution, "Writes configuration that loads a shared library into \(path)", evidence: evidence)
         }
     }
 
@@ -235,7 +250,9 @@ extension ShellAnalyzer {
                     add("shell.privilege.path_hijack", .medium, .privilegeEscalation, "Puts a writable directory first in PATH", evidence: evidence)
                 }
             default:
-                continue
+                if Escapes.spawnsShell(value) {
+                    add("shell.escape.env_command", .critical, .execution, "\(name) hands a shell to the program that reads it", evidence: evidence)
+                }
             }
         }
     }

@@ -90,7 +90,7 @@ extension ShellAnalyzer {
         let hasSocket = socketMarkers.contains { lowerCode.contains($0) } || extraModules.contains { $0.lowercased().contains("socket") }
         let listenerMarkers = ["bind(", ".bind", "listen(", "accept(", "tcpserver", "createserver", "/inet/tcp/1", "k.bind", "s.bind", "localport"]
         let hasListener = listenerMarkers.contains { lowerCode.contains($0) } || lowerCode.contains("/inet/tcp/") && lowerCode.contains("/0/0")
-        let dupMarkers = ["dup2", "pty.spawn", "subprocess", "/bin/sh", "/bin/bash", "pcntl_exec", "io.popen", "popen", "child_process", "exec", "system", "spawn", "getline", "eval"]
+        let dupMarkers = ["dup2", "pty.spawn", "subprocess", "/bin/sh", "/bin/bash", "pcntl_exec", "io.popen", "popen", "child_process", "exec", "system", "spawn", "getline", "eval", "run(", "processbuilder"]
         let attachesShell = dupMarkers.contains { lowerCode.contains($0) }
         if hasSocket && attachesShell {
             add(hasListener ? "shell.reverse_shell.bind_shell" : "shell.reverse_shell.interpreter", .critical, .reverseShell,
@@ -127,7 +127,7 @@ extension ShellAnalyzer {
                 if last.hasPrefix("execl") || last.hasPrefix("execv") || last.hasPrefix("spawnl") || last.hasPrefix("spawnv") || last == "pcntl_exec" {
                     if last == "pcntl_exec" { argv = [argv[0]] + argv.dropFirst() } else if argv.count >= 2 { argv = [argv[0]] + argv.dropFirst(2) }
                 }
-                let command = argv.count == 1 ? argv[0] : argv.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+                let command = argv.count == 1 || argv[0].contains(" ") ? argv[0] : argv.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
                 let f = runScript(command, origin: .interpreterCode, inv: inv, privileged: inv.privileged, stdin: nil)
                 flow.labels.formUnion(f.labels)
                 continue
@@ -162,6 +162,24 @@ extension ShellAnalyzer {
                 }
             default:
                 break
+            }
+        }
+        if inv.name == "osascript" {
+            // AppleScript `do shell script "…" [with administrator privileges]`.
+            var rest = Substring(code)
+            while let range = rest.firstRange(of: "do shell script") {
+                rest = rest[range.upperBound...]
+                let trimmed = rest.drop(while: { $0 == " " })
+                guard let quote = trimmed.first, quote == "\"" || quote == "'" else { continue }
+                let (text, _) = CodeScan.readString(Array(trimmed.utf8), from: 0)
+                let admin = trimmed.contains("administrator privileges")
+                executes = true
+                let f = runScript(text, origin: .interpreterCode, inv: inv, privileged: inv.privileged || admin, stdin: nil)
+                flow.labels.formUnion(f.labels)
+            }
+            let lower = code.lowercased()
+            if lower.contains("display dialog"), lower.contains("hidden answer") || lower.contains("password") || lower.contains("passphrase") {
+                add("shell.credential.fake_prompt", .high, score: 75, .credentialAccess, "Shows a fake dialog asking for the user's password", evidence: inv.text)
             }
         }
         if inv.name.hasSuffix("awk") {

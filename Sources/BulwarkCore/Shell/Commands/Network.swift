@@ -147,6 +147,8 @@ extension ShellAnalyzer {
             add("shell.reverse_shell.bind_shell", .critical, .reverseShell, "socat serves a program to whoever connects", evidence: inv.text)
         } else if executes && connects {
             add("shell.reverse_shell.socat_exec", .critical, .reverseShell, "socat connects out and hands a program to the remote side", evidence: inv.text)
+        } else if executes {
+            add("shell.escape.embedded_shell", .critical, .defenseEvasion, "socat runs a program on a pseudo-terminal (a shell escape)", evidence: inv.text)
         } else if listens {
             add("shell.network.listener", .medium, .network, "Opens a listening socket", evidence: inv.text)
         } else if connects {

@@ -5,7 +5,8 @@ extension ShellAnalyzer {
         "carbonblack", "cb-psc", "sentinel", "sophos", "clamav", "clamd", "freshclam", "osquery", "wazuh", "ossec", "syslog", "rsyslog",
         "syslog-ng", "journald", "systemd-journald", "fail2ban", "aide", "tripwire", "xagt", "elastic-agent", "filebeat", "auditbeat",
         "sysmon", "defender", "mdatp", "tanium", "cylance", "cortex", "traps", "qualys", "nessus", "splunk", "td-agent", "fluentd",
-        "snort", "suricata", "zeek", "bro", "endpoint", "mcafee", "symantec", "eset", "kaspersky", "trend", "ds_agent", "pf", "gatekeeper",
+        "snort", "suricata", "zeek", "endpoint", "mcafee", "symantec", "eset", "kaspersky", "ds_agent", "gatekeeper", "littlesnitch",
+        "opendns", "lulu", "blockblock", "santa", "jamf", "sysdig", "falco", "tetragon",
     ]
 
     func mentionsSecurityService(_ args: ArraySlice<String>) -> String? {
@@ -173,6 +174,7 @@ extension ShellAnalyzer {
         let flush = args.contains("-f") || args.contains("--flush") || args.contains("-x") || args.contains("flush")
         let acceptAll = args.contains("-p") && args.contains("accept")
         let disable = args.contains("disable") || args.contains("stop") || args.contains("--disable") || (inv.name == "pfctl" && args.contains("-d"))
+            || (args.contains("logging") && args.contains("off"))
         if flush || acceptAll || disable {
             add("shell.evasion.disable_firewall", .critical, .defenseEvasion, "Disables or flushes the firewall (\(inv.name))", evidence: inv.text)
         }
@@ -213,6 +215,9 @@ extension ShellAnalyzer {
         let args = inv.arguments
         switch inv.name {
         case "security":
+            if args.contains(where: { ["add-trusted-cert", "add-certificates", "import"].contains($0) }) {
+                add("shell.evasion.trust_certificate", .high, score: 75, .defenseEvasion, "Imports a certificate or key into the keychain trust store", evidence: inv.text)
+            }
             if args.contains(where: { ["dump-keychain", "find-generic-password", "find-internet-password", "export", "find-certificate"].contains($0) }) {
                 add("shell.credential.keychain", .critical, .credentialAccess, "Reads secrets from the macOS keychain", evidence: inv.text)
                 return DataFlow(labels: .secret)

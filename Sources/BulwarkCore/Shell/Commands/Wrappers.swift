@@ -1,6 +1,6 @@
 /// Commands that run other commands: the analyzer recurses into what they run.
 extension ShellAnalyzer {
-    static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "yash", "rbash", "pwsh", "busybox"]
+    static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "yash", "rbash", "pwsh"]
 
     /// Wrappers that take options and then a command: name → (short options with a value, long options with a value, positional args to skip).
     static let wrappers: [String: (Set<Character>, Set<String>, Int)] = [
@@ -65,6 +65,11 @@ extension ShellAnalyzer {
         var origin = CommandInvocation.Origin.wrapper
         var environment = inv.environment
         switch name {
+        case "command", "type":
+            if scan.has("v") || scan.has("V") || name == "type" {
+                guard let program = scan.operands.first else { return DataFlow() }
+                return DataFlow(labels: [], text: program.contains("/") ? program : "/usr/bin/" + program)
+            }
         case "sudo", "doas":
             if scan.has("s") || scan.has("i") || scan.has(long: "shell") || scan.has(long: "login") {
                 if inner.isEmpty {
@@ -105,7 +110,16 @@ extension ShellAnalyzer {
                 inner = inner.map { $0.replacingOccurrences(of: replace, with: "{}") }
             }
         case "busybox":
-            if inner.isEmpty { return DataFlow() }
+            // `busybox APPLET args…`: the applet's own options follow it.
+            let applet = Array(inv.arguments)
+            if applet.isEmpty { return DataFlow() }
+            return runArgv(applet, environment: environment, origin: .wrapper, inv: inv, privileged: privileged)
+        case "start-stop-daemon":
+            let all = Array(inv.arguments)
+            let s2 = OptionScan(inv.arguments, shortWithValue: ["x", "a", "n", "u", "c", "p", "d", "r", "s", "k", "N", "P"], longWithValue: ["exec", "startas", "name", "user", "chuid", "pidfile", "chdir", "chroot"])
+            guard let program = s2.value("x") ?? s2.value("exec") ?? s2.value("a") ?? s2.value("startas") else { return DataFlow() }
+            let rest = all.firstIndex(of: "--").map { Array(all[($0 + 1)...]) } ?? []
+            return runArgv([program] + rest, environment: environment, origin: .interpreterCode, inv: inv, privileged: privileged)
         case "capsh":
             if let dash = inv.argv.firstIndex(of: "--") {
                 let rest = Array(inv.argv[(dash + 1)...])
@@ -178,10 +192,6 @@ extension ShellAnalyzer {
             if a.hasPrefix("+") { k += 1; continue }
             operands.append(a)
             k += 1
-        }
-        if inv.name == "busybox" {
-            guard let sub = operands.first else { return DataFlow() }
-            return runArgv(operands, environment: inv.environment, origin: .wrapper, inv: inv, privileged: inv.privileged)
         }
         if let code {
             let labels = codeIndex.flatMap { inv.argumentLabels[$0] } ?? []
