@@ -1,7 +1,8 @@
 /// Deletion, permissions, raw disk writes and other file-system impact.
 extension ShellAnalyzer {
     /// Judges deleting `raw` with the blast-radius scale.
-    mutating func judgeDelete(_ raw: String, recursive: Bool, inv: CommandInvocation, dynamic: Bool) {
+    /// `selective`: only some entries under the path go (`find / -name '*.old' -delete`).
+    mutating func judgeDelete(_ raw: String, recursive: Bool, inv: CommandInvocation, dynamic: Bool, selective: Bool = false) {
         let path = normalizer.normalize(raw)
         if dynamic || raw.contains("${") || raw.contains("$(") {
             let trimmed = raw.hasPrefix("/") ? raw : ""
@@ -12,7 +13,14 @@ extension ShellAnalyzer {
         }
         var radius = BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: recursive)
         // A top-level directory (`/workspace`, `/data`) removed recursively is as bad as a system one.
-        if recursive, radius < .system, isTopLevel(path) { radius = .system }
+        if recursive, !selective, radius == .file, isTopLevel(path) { radius = .system }
+        if selective {
+            // Filtered deletes remove matching files only: worth a review where the tree is sensitive.
+            if radius >= .home {
+                add("shell.destructive.selective_delete", .high, .destructiveFS, "Deletes matching files across \(radius.description) (\(raw))", evidence: inv.text)
+            }
+            return
+        }
         if recursive, let cwd = context.cwd, path == cwd || path == cwd + "/*", radius < .home {
             add("shell.destructive.delete_project", .high, .destructiveFS, "Recursively deletes the whole working directory", evidence: inv.text)
             return
@@ -21,7 +29,10 @@ extension ShellAnalyzer {
         case .root:
             add("shell.destructive.delete_root", .critical, .destructiveFS, "Deletes the whole filesystem (\(raw))", evidence: inv.text)
         case .system:
-            add("shell.destructive.delete_system", recursive ? .critical : .high, .destructiveFS, "Deletes system files (\(path))", evidence: inv.text)
+            // Removing a system tree (`/etc`, `/usr/lib`) is critical; a specific file or a deep subtree asks for review.
+            let depth = path.split(separator: "/").count
+            let wide = recursive && (depth <= 2 || path.hasSuffix("/*") && depth <= 3)
+            add("shell.destructive.delete_system", wide ? .critical : .high, .destructiveFS, "Deletes system files (\(path))", evidence: inv.text)
         case .home:
             add("shell.destructive.delete_home", recursive ? .critical : .high, .destructiveFS, "Deletes the home directory (\(raw))", evidence: inv.text)
         case .credentialStore:
@@ -76,7 +87,7 @@ extension ShellAnalyzer {
                 add("shell.evasion.delete_logs", .high, score: 75, .defenseEvasion, "Shreds system logs", evidence: inv.text)
             case .blockDevice:
                 add("shell.destructive.wipe_disk", .critical, .destructiveFS, "Overwrites a whole disk (\(path))", evidence: inv.text)
-            case .other where !path.hasPrefix("/") || path.hasPrefix("/home") || path.hasPrefix("/Users"):
+            case .other:
                 add("shell.destructive.shred", .medium, .destructiveFS, "Irrecoverably overwrites \(operand)", evidence: inv.text)
             default:
                 add("shell.destructive.shred", .high, score: 75, .destructiveFS, "Irrecoverably overwrites \(path)", evidence: inv.text)
@@ -94,7 +105,9 @@ extension ShellAnalyzer {
         }
         if roots.isEmpty { roots = ["."] }
         if args.contains("-delete") {
-            for root in roots { judgeDelete(root, recursive: true, inv: inv, dynamic: false) }
+            let filters: Set<String> = ["-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-size", "-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin", "-newer", "-empty", "-user", "-group", "-perm", "-wholename", "-links", "-inum"]
+            let selective = args.contains { filters.contains($0) }
+            for root in roots { judgeDelete(root, recursive: true, inv: inv, dynamic: false, selective: selective) }
         }
         // Hunting for credential files across the system or the home directory.
         var k = 0
@@ -160,8 +173,12 @@ extension ShellAnalyzer {
             let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
             let radius = BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: recursive)
             if setuid {
-                let severe = klass == .systemDir || Self.shells.contains(commandName(path)) || ["python", "python3", "perl", "find", "vim", "cp", "bash"].contains(commandName(path))
-                add("shell.privilege.setuid", severe ? .critical : .high, score: severe ? nil : 75, .privilegeEscalation, "Sets the set-uid/set-gid bit on \(path)", evidence: inv.text)
+                let severe = klass == .systemDir || Self.shells.contains(commandName(path)) || Self.interpreters[commandName(path)] != nil || ["find", "vim", "cp", "env", "less"].contains(commandName(path))
+                if Self.isSetuidOnly(mode) || severe {
+                    add("shell.privilege.setuid", severe ? .critical : .high, score: severe ? nil : 75, .privilegeEscalation, "Sets the set-uid bit on \(path)", evidence: inv.text)
+                } else {
+                    add("shell.privilege.setgid", .medium, .privilegeEscalation, "Sets the set-gid bit on \(path)", evidence: inv.text)
+                }
             }
             if worldWritable {
                 switch klass {
@@ -206,6 +223,16 @@ extension ShellAnalyzer {
         }
     }
 
+    /// The set-uid bit specifically (not only set-gid, which directories use for shared groups).
+    static func isSetuidOnly(_ mode: String) -> Bool {
+        if mode.allSatisfy(\.isNumber), mode.count == 4, let digits = Int(mode, radix: 8) { return digits & 0o4000 != 0 }
+        return mode.split(separator: ",").contains { clause in
+            guard let op = clause.firstIndex(where: { $0 == "+" || $0 == "=" }) else { return false }
+            let who = clause[..<op]
+            return clause[clause.index(after: op)...].contains("s") && (who.isEmpty || who.contains("u") || who.contains("a"))
+        }
+    }
+
     static func loosensAccess(_ mode: String) -> Bool {
         if let digits = Int(mode, radix: 8), mode.allSatisfy(\.isNumber) { return digits & 0o077 != 0 }
         return mode.contains("o+") || mode.contains("g+") || mode.contains("a+")
@@ -222,7 +249,8 @@ extension ShellAnalyzer {
             if klass == .passwordDatabase || klass == .sudoers || klass == .authorizedKeys || klass == .pamConfig || klass == .loaderConfig {
                 add("shell.permissions.sensitive_owner", .critical, .privilegeEscalation, "Changes the owner of \(path)", evidence: inv.text)
             } else if recursive, radius >= .system || (isTopLevel(path) && path != context.cwd) {
-                add("shell.permissions.system_recursive", .high, score: 75, .privilegeEscalation, "Recursively changes ownership under \(path)", evidence: inv.text)
+                let wide = path.split(separator: "/").count <= 1 || radius == .root
+                add("shell.permissions.system_recursive", wide ? .critical : .high, .privilegeEscalation, "Recursively changes ownership under \(path)", evidence: inv.text)
             }
         }
         return DataFlow()
@@ -327,7 +355,11 @@ extension ShellAnalyzer {
                 let sp = normalizer.normalize(source)
                 carried.formUnion(labelsForReading(sp))
                 if inv.name != "ln" { fileAccess(raw: source, path: sp, mode: .read, evidence: inv.text) }
-                if inv.name == "mv" { judgeDelete(source, recursive: false, inv: inv, dynamic: false) }
+                if inv.name == "mv" {
+                    // A move removes the source: that matters for history, logs and credentials.
+                    let klass = PathCatalogue.classify(sp, home: context.home, cwd: context.cwd)
+                    if klass == .history || klass == .logs || klass == .credentialStore { judgeDelete(source, recursive: false, inv: inv, dynamic: false) }
+                }
             }
             if !carried.isEmpty { fileLabels[dest, default: []].formUnion(carried) }
             if carried.contains(.secret), PathCatalogue.classify(dest, home: context.home, cwd: context.cwd) != .credentialStore {

@@ -50,7 +50,7 @@ extension ShellAnalyzer {
             add("shell.destructive.crontab_remove", .medium, .destructiveFS, "Removes the crontab", evidence: inv.text)
             return DataFlow()
         }
-        add("shell.persistence.cron", .high, score: 75, .persistence, "Installs a crontab (scheduled commands survive the session)", evidence: inv.text)
+        add("shell.persistence.cron", .high, .persistence, "Installs a crontab (scheduled commands survive the session)", evidence: inv.text)
         if let text = inv.stdinText { _ = runCronText(text, inv: inv) }
         return DataFlow()
     }

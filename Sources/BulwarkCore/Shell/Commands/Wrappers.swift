@@ -48,7 +48,12 @@ extension ShellAnalyzer {
                 return runScript(code, origin: .wrapper, inv: inv, privileged: true, stdin: inv)
             }
             if inv.stdinText == nil && !inv.stdinIsPipe {
-                add("shell.privilege.root_shell", .critical, .privilegeEscalation, "Opens an interactive shell as another user (root by default)", evidence: inv.text)
+                let user = scan.operands.first(where: { $0 != "-" })
+                if user == nil || user == "root" {
+                    add("shell.privilege.root_shell", .critical, .privilegeEscalation, "Opens an interactive root shell", evidence: inv.text)
+                } else if scan.operands.count <= 2 {
+                    add("shell.interactive_shell", .high, .privilegeEscalation, "Opens an interactive shell as \(user!)", evidence: inv.text)
+                }
             }
             return DataFlow()
         case "find":
@@ -79,7 +84,7 @@ extension ShellAnalyzer {
                 return runScript(inner.joined(separator: " "), origin: .wrapper, inv: inv, privileged: true, stdin: inv)
             }
             if scan.has("l") && inner.isEmpty { return DataFlow(labels: [.systemInfo]) }
-            add("shell.privilege.sudo", .low, .privilegeEscalation, "Runs a command as root", evidence: inv.text)
+            add("shell.privilege.sudo", .info, .privilegeEscalation, "Runs a command as root", evidence: inv.text)
         case "env":
             // `env A=b cmd`: assignments precede the command.
             while let first = inner.first, let eq = first.firstIndex(of: "="), first.first != "=" {
