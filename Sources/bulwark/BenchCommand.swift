@@ -20,6 +20,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Option(help: "Also list the N slowest inputs (median of the measured passes).")
+    var slowest: Int = 0
+
     @OptionGroup var options: EngineOptions
 
     func run() throws {
@@ -37,14 +40,23 @@ struct BenchCommand: ParsableCommand {
         for _ in 0..<warmup { for p in payloads { sink &+= engine.evaluate(p).risk } }
         var samples: [Int64] = []
         samples.reserveCapacity(payloads.count * iterations)
+        var perInput = [[Int64]](repeating: [], count: payloads.count)
         let clock = ContinuousClock()
         let total = clock.measure {
             for _ in 0..<iterations {
-                for p in payloads {
+                for (index, p) in payloads.enumerated() {
                     let start = clock.now
                     sink &+= engine.evaluate(p).risk
-                    samples.append((clock.now - start).nanoseconds)
+                    let elapsed = (clock.now - start).nanoseconds
+                    samples.append(elapsed)
+                    if slowest > 0 { perInput[index].append(elapsed) }
                 }
+            }
+        }
+        if slowest > 0 {
+            let medians = perInput.enumerated().map { ($0.offset, $0.element.sorted()[$0.element.count / 2]) }.sorted { $0.1 > $1.1 }
+            for (index, ns) in medians.prefix(slowest) {
+                StandardIO.write("\(String(format2: Double(ns) / 1000)) µs  \(payloads[index].prefix(200))\n")
             }
         }
         samples.sort()

@@ -21,7 +21,7 @@ public struct AnthropicAdapter: InputAdapter {
             guard let name = block["name"]?.stringValue else { throw AdapterError("\(type) block \(index) has no name") }
             var notes: [String] = []
             let input = decodeArguments(block["input"], notes: &notes)
-            let id = block["id"]?.stringValue ?? ActionID.derive(from: JSONWriter.string(json), index: index)
+            let id = block["id"]?.stringValue ?? defaults.fallbackID + "-" + String(index)
             actions.append(Action(
                 id: id, format: .anthropic, rawToolName: name, server: block["server_name"]?.stringValue, arguments: input,
                 agent: defaults.agent, session: defaults.session, workspace: defaults.workspace, cwd: defaults.cwd, home: defaults.home,

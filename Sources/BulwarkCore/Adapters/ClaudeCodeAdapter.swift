@@ -43,7 +43,7 @@ public struct ClaudeCodeAdapter: InputAdapter {
         }
         let event = o["hook_event_name"]?.stringValue ?? "PreToolUse"
         let phase: Action.Phase = event.hasPrefix("Post") ? .post : .pre
-        let id = o["tool_use_id"]?.stringValue ?? ActionID.derive(from: JSONWriter.string(json))
+        let id = o["tool_use_id"]?.stringValue ?? defaults.fallbackID
         return [Action(
             id: id, format: .claudeCode, phase: phase, rawToolName: rawName, toolName: toolName, server: server, kind: kind,
             arguments: arguments, result: o["tool_response"], agent: o["agent_id"]?.stringValue ?? defaults.agent,

@@ -12,6 +12,8 @@ public struct ActionDefaults: Sendable {
     public var agent: String?
     public var session: String?
     public var workspace: String?
+    /// The id given to an action whose input carries none (the engine derives it from the input bytes).
+    public var fallbackID = ""
 
     public init(cwd: String? = nil, home: String? = nil, agent: String? = nil, session: String? = nil, workspace: String? = nil) {
         self.cwd = cwd

@@ -34,7 +34,7 @@ public struct MCPAdapter: InputAdapter {
         let arguments = decodeArguments(params["arguments"], notes: &notes)
         let meta = params["_meta"]?.objectValue
         let version = meta?[Self.versionKey]?.stringValue
-        let id = idString(json["id"]).map { "mcp-\($0)" } ?? ActionID.derive(from: JSONWriter.string(json))
+        let id = idString(json["id"]).map { "mcp-\($0)" } ?? defaults.fallbackID
         return [Action(
             id: id, format: .mcp, rawToolName: name, arguments: arguments, agent: defaults.agent, session: defaults.session,
             workspace: defaults.workspace, cwd: defaults.cwd, home: defaults.home, protocolVersion: version ?? "legacy", adapterNotes: notes)]

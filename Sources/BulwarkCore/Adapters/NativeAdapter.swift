@@ -35,7 +35,7 @@ public struct NativeAdapter: InputAdapter {
             kind = parsed
         }
         let phase: Action.Phase = o["phase"]?.stringValue == "post" ? .post : .pre
-        let id = o["action_id"]?.stringValue ?? o["id"]?.stringValue ?? ActionID.derive(from: JSONWriter.string(json))
+        let id = o["action_id"]?.stringValue ?? o["id"]?.stringValue ?? defaults.fallbackID
         return [Action(
             id: id, format: .native, phase: phase, rawToolName: toolName, server: server ?? context?["server"]?.stringValue, kind: kind,
             arguments: arguments, result: o["result"], agent: o["agent"]?.stringValue ?? context?["agent"]?.stringValue ?? defaults.agent,

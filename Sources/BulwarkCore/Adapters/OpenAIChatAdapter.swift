@@ -38,7 +38,7 @@ public struct OpenAIChatAdapter: InputAdapter {
             } else {
                 throw AdapterError("tool_calls[\(index)] has neither `function` nor `custom`")
             }
-            let id = call["id"]?.stringValue ?? ActionID.derive(from: JSONWriter.string(json), index: index)
+            let id = call["id"]?.stringValue ?? defaults.fallbackID + "-" + String(index)
             actions.append(Action(
                 id: id, format: .openAIChat, rawToolName: name, arguments: arguments, agent: defaults.agent, session: defaults.session,
                 workspace: defaults.workspace, cwd: defaults.cwd, home: defaults.home, adapterNotes: notes))

@@ -23,7 +23,7 @@ public struct OpenAIResponsesAdapter: InputAdapter {
             let arguments = type == "custom_tool_call"
                 ? .object(JSONObject([("input", item["input"] ?? .string(""))]))
                 : decodeArguments(item["arguments"], notes: &notes)
-            let id = item["call_id"]?.stringValue ?? item["id"]?.stringValue ?? ActionID.derive(from: JSONWriter.string(json), index: index)
+            let id = item["call_id"]?.stringValue ?? item["id"]?.stringValue ?? defaults.fallbackID + "-" + String(index)
             actions.append(Action(
                 id: id, format: .openAIResponses, rawToolName: name, server: item["server_label"]?.stringValue, arguments: arguments,
                 agent: defaults.agent, session: defaults.session, workspace: defaults.workspace, cwd: defaults.cwd, home: defaults.home,

@@ -44,9 +44,11 @@ public struct Engine: Sendable {
     public func evaluate(json: JSONValue, format: InputFormat? = nil, state: SessionSnapshot = .empty, source: String = "") -> Verdict {
         let actions: [Action]
         let adapter: any InputAdapter
+        var defaults = configuration.defaults
+        defaults.fallbackID = ActionID.derive(from: source.isEmpty ? JSONWriter.string(json) : source)
         do {
             adapter = try detector.adapter(for: json, forced: format)
-            actions = try adapter.actions(from: json, defaults: configuration.defaults)
+            actions = try adapter.actions(from: json, defaults: defaults)
         } catch {
             return refusal(error.message, input: source)
         }

@@ -77,21 +77,22 @@ extension ShellAnalyzer {
         "require", "shelljs", "ipc", "bun", "deno", "java.lang.runtime",
     ]
 
+    static let socketMarkers: [StaticString] = ["socket", "fsockopen", "net.connect", "createconnection", "/inet/tcp", "/inet/udp", "/dev/tcp", "stream_socket_client", "ztcp"]
+    static let listenerMarkers: [StaticString] = ["bind(", ".bind", "listen(", "accept(", "tcpserver", "createserver", "/inet/tcp/1", "localport"]
+    static let shellMarkers: [StaticString] = ["dup2", "pty.spawn", "subprocess", "/bin/sh", "/bin/bash", "popen", "child_process", "exec", "system", "spawn", "getline", "eval", "run(", "processbuilder"]
+
     /// Judges inline code by its calls: process execution, sockets, privilege, libraries, files, downloads.
     @discardableResult
     mutating func judgeCode(_ code: String, inv: CommandInvocation, extraModules: [String] = []) -> DataFlow {
         let scan = CodeScan(code)
-        let lowerCode = code.lowercased()
+        let lowerCode = ByteText(lowercasing: code)
         var executes = false
         var downloads = false
         var decodes = false
         var flow = DataFlow()
-        let socketMarkers = ["socket", "tcpsocket", "fsockopen", "net.connect", "net.socket", "createconnection", "/inet/tcp", "/inet/udp", "/dev/tcp", "stream_socket_client", "sockets.connect", "io::socket", "ztcp"]
-        let hasSocket = socketMarkers.contains { lowerCode.contains($0) } || extraModules.contains { $0.lowercased().contains("socket") }
-        let listenerMarkers = ["bind(", ".bind", "listen(", "accept(", "tcpserver", "createserver", "/inet/tcp/1", "k.bind", "s.bind", "localport"]
-        let hasListener = listenerMarkers.contains { lowerCode.contains($0) } || lowerCode.contains("/inet/tcp/") && lowerCode.contains("/0/0")
-        let dupMarkers = ["dup2", "pty.spawn", "subprocess", "/bin/sh", "/bin/bash", "pcntl_exec", "io.popen", "popen", "child_process", "exec", "system", "spawn", "getline", "eval", "run(", "processbuilder"]
-        let attachesShell = dupMarkers.contains { lowerCode.contains($0) }
+        let hasSocket = lowerCode.containsAny(Self.socketMarkers) || extraModules.contains { $0.lowercased().contains("socket") }
+        let hasListener = lowerCode.containsAny(Self.listenerMarkers) || lowerCode.contains("/inet/tcp/") && lowerCode.contains("/0/0")
+        let attachesShell = lowerCode.containsAny(Self.shellMarkers)
         if hasSocket && attachesShell {
             add(hasListener ? "shell.reverse_shell.bind_shell" : "shell.reverse_shell.interpreter", .critical, .reverseShell,
                 "\(inv.name) code wires a network socket to command execution (\(hasListener ? "bind" : "reverse") shell)", evidence: inv.text)
@@ -199,7 +200,7 @@ extension ShellAnalyzer {
             add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "\(inv.name) code decodes and runs a hidden payload", evidence: inv.text)
         }
         if downloads { flow.labels.insert(.network) }
-        if lowerCode.contains("os.environ") || lowerCode.contains("process.env") || lowerCode.contains("%env") || lowerCode.contains("getenv") {
+        if lowerCode.containsAny(["os.environ", "process.env", "%env", "getenv"]) {
             flow.labels.insert(.environment)
         }
         if hasSocket && !flow.labels.intersection(.sensitive).isEmpty {
