@@ -22,6 +22,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Stage-by-stage latency harness (see BENCHMARKS.md).
+        .executableTarget(name: "stage-benchmarks", dependencies: ["BulwarkCore"], path: "Benchmarks/StageBenchmarks"),
         .testTarget(name: "BulwarkCoreTests", dependencies: ["BulwarkCore"]),
         .testTarget(name: "BulwarkCLITests", dependencies: ["bulwark"]),
     ]

@@ -20,6 +20,17 @@ public struct PathNormalizer: Sendable {
     public let home: String?
 
     public init(cwd: String?, home: String?) {
+        // Fast path: both already canonical absolute paths (the common case for hook payloads).
+        if let cwd, let home, PathNormalizer.isCanonicalAbsolute(cwd), PathNormalizer.isCanonicalAbsolute(home) {
+            self.cwd = cwd
+            self.home = home
+            return
+        }
+        if let cwd, home == nil, PathNormalizer.isCanonicalAbsolute(cwd) {
+            self.cwd = cwd
+            self.home = nil
+            return
+        }
         var h: String? = nil
         if let home, !home.isEmpty {
             let resolved = PathNormalizer.resolve(PathNormalizer.windowsToPosix(home))
@@ -41,6 +52,9 @@ public struct PathNormalizer: Sendable {
 
     /// The canonical form of `raw`; an empty or blank input gives an empty string.
     public func normalize(_ raw: String) -> String {
+        // Fast path: plain absolute paths and plain relative names need no rewriting.
+        if PathNormalizer.isCanonicalAbsolute(raw), !raw.hasPrefix("/proc/") { return raw }
+        if let cwd, PathNormalizer.isPlainRelative(raw) { return cwd == "/" ? "/" + raw : cwd + "/" + raw }
         var s = PathNormalizer.trimmed(raw)
         if s.isEmpty { return "" }
         s = PathNormalizer.windowsToPosix(s)
@@ -155,6 +169,45 @@ public struct PathNormalizer: Sendable {
     }
 
     /// Resolves `.`, `..`, `//` and trailing slashes without touching the filesystem.
+    /// `/a/b` with no `.`/`..` segments, no `//`, no trailing slash, no escapes or variables.
+    static func isCanonicalAbsolute(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        var count = 0
+        for b in s.utf8 {
+            if count == 0, b != UInt8(ascii: "/") { return false }
+            if !isPlainByte(b) { return false }
+            if b == UInt8(ascii: "/"), previous == UInt8(ascii: "/") { return false }
+            if b == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return false }
+            previous = b
+            count += 1
+        }
+        return count == 1 || (count > 1 && previous != UInt8(ascii: "/"))
+    }
+
+    /// `name`, `dir/name.ext`: relative, with no `.`/`..` segments, escapes or variables.
+    static func isPlainRelative(_ s: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        var count = 0
+        for b in s.utf8 {
+            if !isPlainByte(b) { return false }
+            if b == UInt8(ascii: "/"), previous == UInt8(ascii: "/") { return false }
+            if b == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return false }
+            previous = b
+            count += 1
+        }
+        return count > 0 && previous != UInt8(ascii: "/")
+    }
+
+    @inline(__always) static func isPlainByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "@"), UInt8(ascii: ","):
+            return true
+        default:
+            return false
+        }
+    }
+
     static func resolve(_ s: String) -> String {
         enum Base { case absolute, drive(Substring), tilde, relative }
         var base = Base.relative

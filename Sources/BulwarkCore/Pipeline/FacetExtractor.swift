@@ -18,23 +18,23 @@ public struct FacetExtractor: Sendable {
         let args = action.arguments
         collectTexts(args, pointer: "", depth: 0, into: &facets.texts)
 
+        let normalizer = PathNormalizer(cwd: action.cwd, home: action.home)
         // Shell.
         if action.kind == .shell {
             for key in Self.commandKeys {
                 if let command = args[key]?.stringValue {
-                    facets.shell.append(ShellAnalysis.analyze(command, cwd: action.cwd, home: action.home))
+                    facets.shell.append(ShellAnalysis.analyze(command, normalizer: normalizer))
                     break
                 }
                 if let parts = args[key]?.arrayValue, !parts.isEmpty {
                     let joined = parts.compactMap(\.stringValue).map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
-                    facets.shell.append(ShellAnalysis.analyze(joined, cwd: action.cwd, home: action.home))
+                    facets.shell.append(ShellAnalysis.analyze(joined, normalizer: normalizer))
                     break
                 }
             }
         }
 
         // Files.
-        let normalizer = PathNormalizer(cwd: action.cwd, home: action.home)
         let mode: FileAccessMode? = switch action.kind {
         case .fileRead: .read
         case .fileWrite: action.toolName.lowercased().contains("delete") || action.toolName.lowercased().contains("remove") ? .delete : .write
@@ -97,7 +97,8 @@ public struct FacetExtractor: Sendable {
             }
         case .object(let object):
             for entry in object.entries {
-                let key = entry.key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+                let needsEscape = entry.key.utf8.contains { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }
+                let key = needsEscape ? entry.key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") : entry.key
                 collectTexts(entry.value, pointer: pointer + "/" + key, depth: depth + 1, into: &out)
                 if out.count >= maxTextFields { return }
             }

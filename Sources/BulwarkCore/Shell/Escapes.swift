@@ -65,6 +65,14 @@ enum Escapes {
 
     /// Whether `text` names a shell to be run: `/bin/sh`, `/usr/bin/bash -p`, `!sh`, `system("sh")`.
     static func spawnsShell(_ text: String) -> Bool {
+        // Every shell name contains "sh"; most arguments do not, so check that first.
+        var sawS = false
+        var hasSH = false
+        for c in text.utf8 {
+            if sawS, c == UInt8(ascii: "h") { hasSH = true; break }
+            sawS = c == UInt8(ascii: "s")
+        }
+        guard hasSH else { return false }
         let b = Array(text.utf8)
         var i = 0
         while i < b.count {
@@ -111,6 +119,7 @@ enum Escapes {
 
     /// `lib.so`, `/path/lib.so.1`, `x.dylib`, `ladspa=file=/p/lib.so`.
     static func namesSharedLibrary(_ arg: String) -> Bool {
+        guard arg.utf8.contains(UInt8(ascii: ".")) else { return false }
         let b = Array(arg.utf8)
         var i = 0
         while i + 2 < b.count {

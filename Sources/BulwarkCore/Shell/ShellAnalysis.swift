@@ -7,8 +7,13 @@ public struct ShellAnalysis: Sendable {
 
     /// Parses and analyzes `source` as a shell would run it in `cwd` with `$HOME` = `home`.
     public static func analyze(_ source: String, cwd: String? = nil, home: String? = nil) -> ShellAnalysis {
+        analyze(source, normalizer: PathNormalizer(cwd: cwd, home: home))
+    }
+
+    /// Analyzes with an existing normalizer (its `cwd` and `home` are the context).
+    public static func analyze(_ source: String, normalizer: PathNormalizer) -> ShellAnalysis {
         let parsed = ShellParser.parse(source)
-        var analyzer = ShellAnalyzer(context: ShellContext(cwd: cwd, home: home))
+        var analyzer = ShellAnalyzer(context: ShellContext(cwd: normalizer.cwd, home: normalizer.home), normalizer: normalizer)
         _ = analyzer.analyze(parsed.script, origin: .topLevel, depth: 0, privileged: false, stdin: .none)
         analyzer.reportSyntax(parsed.errors, source: source)
         return ShellAnalysis(source: source, invocations: analyzer.invocations, findings: analyzer.findings, syntaxErrors: parsed.errors)

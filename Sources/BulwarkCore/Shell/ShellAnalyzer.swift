@@ -15,15 +15,18 @@ struct ShellAnalyzer {
     var truncated = false
     let normalizer: PathNormalizer
 
-    init(context: ShellContext) {
+    init(context: ShellContext, normalizer: PathNormalizer? = nil) {
         self.context = context
-        self.normalizer = PathNormalizer(cwd: context.cwd, home: context.home)
+        self.normalizer = normalizer ?? PathNormalizer(cwd: context.cwd, home: context.home)
     }
 
     // MARK: Findings
 
     mutating func add(_ rule: RuleID, _ severity: Severity, score: Int? = nil, _ category: ImpactCategory, _ message: String, evidence: String) {
-        if findings.contains(where: { $0.rule == rule && $0.evidence == Finding.clip(evidence) }) { return }
+        if findings.contains(where: { $0.rule == rule }) {
+            let clipped = Finding.clip(evidence)
+            if findings.contains(where: { $0.rule == rule && $0.evidence == clipped }) { return }
+        }
         if findings.count >= 64 { return }
         findings.append(Finding(layer: .impact, rule: rule, severity: severity, score: score, message: message, evidence: evidence, category: category))
     }
@@ -179,6 +182,7 @@ struct ShellAnalyzer {
             switch r.op {
             case .output, .append, .clobber, .outputAll, .appendAll, .readWrite:
                 if r.target.hasPrefix("/dev/tcp/") || r.target.hasPrefix("/dev/udp/") { continue }
+                if r.target == "/dev/null" || r.target == "/dev/stdout" || r.target == "/dev/stderr" || r.target.hasPrefix("&") { continue }
                 let path = normalizer.normalize(r.target)
                 if r.fd == 2 { continue }
                 let mode: FileAccessMode = (r.op == .append || r.op == .appendAll) ? .append : .write
@@ -216,9 +220,17 @@ struct ShellAnalyzer {
     }
 
     func commandName(_ word: String) -> String {
-        var name = word
-        if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
-        return name.lowercased()
+        let utf8 = word.utf8
+        var start = utf8.startIndex
+        var needsLowering = false
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let b = utf8[index]
+            if b == UInt8(ascii: "/") { start = utf8.index(after: index); needsLowering = false } else if b >= 0x41 && b <= 0x5A || b >= 0x80 { needsLowering = true }
+            index = utf8.index(after: index)
+        }
+        let base = start == utf8.startIndex ? word : String(word[start...])
+        return needsLowering ? base.lowercased() : base
     }
 
     /// Labels of data read from `path` (credential files are secrets, `/etc/passwd` is system info).

@@ -21,6 +21,11 @@ extension ShellAnalyzer {
 
     /// Judges a program or script by its name against the offensive-tool list.
     mutating func checkOffensiveTool(_ inv: CommandInvocation) {
+        if let (category, what) = Self.offensiveTools[inv.name] {
+            add("shell.indicator.offensive_tool", .critical, category, "Runs \(inv.name), a known offensive tool that \(what)", evidence: inv.text)
+            return
+        }
+        guard inv.name.utf8.contains(UInt8(ascii: ".")) || Self.interpreters[inv.name] != nil || Self.shells.contains(inv.name) else { return }
         var candidates = [inv.name]
         if Self.interpreters[inv.name] != nil || Self.shells.contains(inv.name), let script = inv.arguments.first(where: { !$0.hasPrefix("-") }) {
             candidates.append(commandName(script))

@@ -1,0 +1,59 @@
+// Stage-by-stage latency over a corpus: JSON parse, shell parse, shell analysis, whole engine.
+// Usage: swift run -c release stage-benchmarks ../shared/eval/shell.jsonl [passes]
+import BulwarkCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func readFile(_ path: String) -> String? {
+    guard let f = fopen(path, "rb") else { return nil }
+    defer { fclose(f) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = fread(&buffer, 1, buffer.count, f)
+        if n <= 0 { break }
+        bytes.append(contentsOf: buffer[0..<n])
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+let args = CommandLine.arguments
+guard args.count >= 2, let text = readFile(args[1]) else {
+    print("usage: stage-benchmarks CORPUS.jsonl [passes]")
+    exit(2)
+}
+let passes = args.count >= 3 ? Int(args[2]) ?? 5 : 5
+var commands: [String] = []
+var payloads: [String] = []
+for line in text.split(separator: "\n") {
+    guard let json = try? JSONParser().parse(String(line)), let row = CorpusRow(json: json), let payload = row.payload() else { continue }
+    payloads.append(payload)
+    if let c = row.input.stringValue, row.kind == "shell" { commands.append(c) }
+}
+
+func measure(_ name: String, _ inputs: [String], _ body: (String) -> Int) {
+    var sink = 0
+    for input in inputs { sink &+= body(input) }  // warm-up
+    var samples: [Int64] = []
+    let clock = ContinuousClock()
+    for _ in 0..<passes {
+        for input in inputs {
+            let start = clock.now
+            sink &+= body(input)
+            let d = clock.now - start
+            samples.append(d.components.seconds * 1_000_000_000 + d.components.attoseconds / 1_000_000_000)
+        }
+    }
+    samples.sort()
+    func p(_ q: Double) -> Double { Double(samples[min(samples.count - 1, Int(Double(samples.count) * q))]) / 1000 }
+    print("\(name + String(repeating: " ", count: max(0, 16 - name.count))) p50 \(p(0.5)) µs  p90 \(p(0.9)) µs  p99 \(p(0.99)) µs  (n=\(samples.count))\(sink == 42 ? " " : "")")
+}
+
+let parser = JSONParser()
+let engine = Engine()
+measure("json parse", payloads) { (try? parser.parse($0)) == nil ? 0 : 1 }
+measure("shell parse", commands) { ShellParser.parse($0).script.items.count }
+measure("shell analysis", commands) { ShellAnalysis.analyze($0, cwd: "/home/user/project", home: nil).findings.count }
+measure("engine", payloads) { engine.evaluate($0).risk }
