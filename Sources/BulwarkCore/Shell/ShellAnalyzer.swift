@@ -141,6 +141,7 @@ struct ShellAnalyzer {
         invocations.append(invocation)
         checkAssignments(environment, evidenceSuffix: " " + invocation.text)
         var flow = evaluate(invocation)
+        checkSocketRedirects(invocation, flow: flow)
         flow = applyOutputRedirects(redirects, flow: flow, writer: invocation.name)
         // Keep declared variables (`export a=rm`, `declare x=…`, `read`) visible to later commands.
         if ["export", "declare", "typeset", "local", "readonly"].contains(invocation.name) {

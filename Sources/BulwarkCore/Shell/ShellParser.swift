@@ -207,8 +207,12 @@ struct ShellParserState {
                 if let reserved = reservedWord(word) {
                     if expectCasePattern && reserved != "esac" {
                         // fallthrough to case pattern handling below
-                    } else if handleReserved(reserved, into: &command) {
-                        continue
+                    } else {
+                        switch handleReserved(reserved, into: &command) {
+                        case .consumed: continue
+                        case .endCommand: return command
+                        case .notReserved: break
+                        }
                     }
                 }
                 if expectCasePattern {
@@ -242,32 +246,34 @@ struct ShellParserState {
         return command
     }
 
-    /// Handles a reserved word at command position. Returns true when it was consumed.
-    mutating func handleReserved(_ word: String, into command: inout ShellCommand) -> Bool {
+    enum ReservedOutcome { case consumed, endCommand, notReserved }
+
+    /// Handles a reserved word at command position.
+    mutating func handleReserved(_ word: String, into command: inout ShellCommand) -> ReservedOutcome {
         switch word {
         case _ where reservedSkip.contains(word):
-            return true
+            return .consumed
         case "esac":
             caseDepth = max(0, caseDepth - 1)
             expectCasePattern = false
-            return true
+            return .consumed
         case "function":
             skipBlanks()
             _ = parseWord()
             skipBlanks()
             if peek() == UInt8(ascii: "("), peek(1) == UInt8(ascii: ")") { i += 2 }
-            return true
+            return .consumed
         case "for", "select":
             skipBlanks()
             if peek() == UInt8(ascii: "("), peek(1) == UInt8(ascii: "(") {
                 i += 2
                 _ = readBalanced(open: UInt8(ascii: "("), close: UInt8(ascii: ")"), initialDepth: 2)
-                return true
+                return .consumed
             }
             // `for name in words…`: keep the words (they may hold substitutions) as a `for` command.
             command.words.append(ShellWord(literal: word))
             _ = parseWord()
-            return false
+            return .consumed
         case "case":
             skipBlanks()
             if let subject = parseWord() {
@@ -281,9 +287,9 @@ struct ShellParserState {
                 caseDepth += 1
                 expectCasePattern = true
             }
-            return false
+            return .endCommand
         default:
-            return false
+            return .notReserved
         }
     }
 
