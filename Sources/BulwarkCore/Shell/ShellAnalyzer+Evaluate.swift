@@ -35,16 +35,24 @@ extension ShellAnalyzer {
 
     /// What a command writes to stdout when the catalogue says nothing special: data read from
     /// its stdin passes through filters, and files it reads bring their labels.
-    func defaultFlow(_ inv: CommandInvocation) -> DataFlow {
+    mutating func defaultFlow(_ inv: CommandInvocation) -> DataFlow {
         var labels = inv.stdinLabels
         if Self.fileReaders.contains(inv.name) {
-            for arg in inv.arguments where !arg.hasPrefix("-") {
-                labels.formUnion(labelsForReading(normalizer.normalize(arg)))
+            for arg in inv.arguments where !arg.hasPrefix("-") && Self.looksLikePath(arg) {
+                let path = normalizer.normalize(arg)
+                labels.formUnion(labelsForReading(path))
+                fileAccess(raw: arg, path: path, mode: .read, evidence: inv.text)
             }
             for l in inv.argumentLabels.values { labels.formUnion(l) }
         }
         let text = Self.textPassThrough.contains(inv.name) && inv.arguments.isEmpty ? inv.stdinText : nil
         return DataFlow(labels: labels, text: text)
+    }
+
+    /// Operands worth judging as file reads: paths, not patterns or words.
+    static func looksLikePath(_ arg: String) -> Bool {
+        guard let first = arg.utf8.first else { return false }
+        return first == UInt8(ascii: "/") || first == UInt8(ascii: "~") || first == UInt8(ascii: ".") || arg.utf8.contains(UInt8(ascii: "/"))
     }
 
     /// Commands that print (parts of) the files named in their arguments.

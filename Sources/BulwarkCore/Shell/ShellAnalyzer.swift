@@ -123,6 +123,9 @@ struct ShellAnalyzer {
             case .input, .readWrite:
                 let path = normalizer.normalize(r.target)
                 input = DataFlow(labels: r.labels.union(labelsForReading(path)), text: nil, isPipe: false)
+                if r.op == .input, Self.looksLikePath(r.target) {
+                    fileAccess(raw: r.target, path: path, mode: .read, evidence: "\(argv[0]) < \(r.target)")
+                }
             case .heredoc, .herestring:
                 input = DataFlow(labels: r.labels, text: r.body, isPipe: false)
             default:
