@@ -22,7 +22,7 @@ extension ShellAnalyzer {
             return
         }
         if recursive, let cwd = context.cwd, path == cwd || path == cwd + "/*", radius < .home {
-            add("shell.destructive.delete_project", .high, .destructiveFS, "Recursively deletes the whole working directory", evidence: inv.text)
+            add("shell.destructive.delete_project", .high, score: 80, .destructiveFS, "Recursively deletes the whole working directory (all uncommitted work)", evidence: inv.text)
             return
         }
         switch radius {
