@@ -57,3 +57,9 @@ measure("json parse", payloads) { (try? parser.parse($0)) == nil ? 0 : 1 }
 measure("shell parse", commands) { ShellParser.parse($0).script.items.count }
 measure("shell analysis", commands) { ShellAnalysis.analyze($0, cwd: "/home/user/project", home: nil).findings.count }
 measure("engine", payloads) { engine.evaluate($0).risk }
+
+// Hand-written scanner versus a Swift Regex compiled once, for the same question:
+// does this argument name a shell binary to run (`/bin/sh`, `/usr/bin/bash`)?
+let shellPathRegex = try! Regex(#"(?:^|[\s'"=!:(,])/(?:[\w.-]+/)*(?:sh|bash|dash|zsh|ksh|csh|tcsh|ash|mksh|fish)(?:$|[^\w.-])"#)
+measure("scan: hand", commands) { ShellScanProbe.handWritten($0) ? 1 : 0 }
+measure("scan: regex", commands) { $0.contains(shellPathRegex) ? 1 : 0 }

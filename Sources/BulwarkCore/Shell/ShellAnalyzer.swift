@@ -14,6 +14,9 @@ struct ShellAnalyzer {
     var fileLabels: [String: DataLabels] = [:]
     var truncated = false
     let normalizer: PathNormalizer
+    /// Per-analysis memo of path classes and file-rule results: scripts touch the same paths often.
+    var classMemo: [String: PathClass] = [:]
+    var fileRuleMemo: [String: [Finding]] = [:]
 
     init(context: ShellContext, normalizer: PathNormalizer? = nil) {
         self.context = context
@@ -206,7 +209,7 @@ struct ShellAnalyzer {
 
     /// Truncating logs or history hides activity; copying secrets into another file stages them.
     mutating func judgeOverwrite(_ path: String, mode: FileAccessMode, labels: DataLabels, evidence: String) {
-        let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+        let klass = pathClass(path)
         if mode == .write, klass == .logs || (path.hasSuffix(".log") && path.hasPrefix("/var/")) {
             add("shell.evasion.delete_logs", .high, score: 75, .defenseEvasion, "Overwrites a system log (\(path))", evidence: evidence)
         }
@@ -238,9 +241,16 @@ struct ShellAnalyzer {
     }
 
     /// Labels of data read from `path` (credential files are secrets, `/etc/passwd` is system info).
-    func labelsForReading(_ path: String) -> DataLabels {
+    mutating func pathClass(_ path: String) -> PathClass {
+        if let known = classMemo[path] { return known }
+        let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+        if classMemo.count < 512 { classMemo[path] = klass }
+        return klass
+    }
+
+    mutating func labelsForReading(_ path: String) -> DataLabels {
         var labels = fileLabels[path] ?? []
-        switch PathCatalogue.classify(path, home: context.home, cwd: context.cwd) {
+        switch pathClass(path) {
         case .credentialStore, .passwordDatabase, .history: labels.insert(.secret)
         case .systemDir where path.hasPrefix("/etc/"): labels.insert(.systemInfo)
         case .kernelInterface:
@@ -253,7 +263,15 @@ struct ShellAnalyzer {
 
     /// Judges one file access with the path rules and records it.
     mutating func fileAccess(raw: String, path: String, mode: FileAccessMode, evidence: String) {
-        for finding in FileRules.findings(for: FileAccess(raw: raw, path: path, mode: mode), home: context.home, cwd: context.cwd) {
+        let key = mode.rawValue + "\u{0}" + path
+        let results: [Finding]
+        if let known = fileRuleMemo[key] {
+            results = known
+        } else {
+            results = FileRules.findings(for: FileAccess(raw: raw, path: path, mode: mode), home: context.home, cwd: context.cwd)
+            if fileRuleMemo.count < 512 { fileRuleMemo[key] = results }
+        }
+        for finding in results {
             add(finding.rule, finding.severity, score: finding.score, finding.category ?? .destructiveFS, finding.message, evidence: evidence)
         }
     }

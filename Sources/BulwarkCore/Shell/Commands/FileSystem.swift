@@ -38,14 +38,14 @@ extension ShellAnalyzer {
         case .credentialStore:
             add("shell.destructive.delete_credentials", .high, score: 75, .destructiveFS, "Deletes a credential store (\(path))", evidence: inv.text)
         case .dotfiles:
-            let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+            let klass = pathClass(path)
             if klass == .history {
                 add("shell.evasion.clear_history", .high, score: 75, .defenseEvasion, "Deletes shell history", evidence: inv.text)
             } else {
                 add("shell.destructive.delete_dotfiles", .medium, .destructiveFS, "Deletes configuration in the home directory (\(raw))", evidence: inv.text)
             }
         case .file, .project, .temp:
-            let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+            let klass = pathClass(path)
             if klass == .logs {
                 add("shell.evasion.delete_logs", .high, score: 75, .defenseEvasion, "Deletes system logs (\(path))", evidence: inv.text)
             } else if klass == .history {
@@ -78,7 +78,7 @@ extension ShellAnalyzer {
         let scan = OptionScan(inv.arguments, shortWithValue: ["n", "s"], longWithValue: ["iterations", "size", "random-source"])
         for operand in scan.operands {
             let path = normalizer.normalize(operand)
-            let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+            let klass = pathClass(path)
             switch klass {
             case .temp, .project: continue
             case .history:
@@ -170,7 +170,7 @@ extension ShellAnalyzer {
         let setuid = Self.isSetuid(mode)
         for target in targets {
             let path = normalizer.normalize(target)
-            let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+            let klass = pathClass(path)
             let radius = BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: recursive)
             if setuid {
                 let severe = klass == .systemDir || Self.shells.contains(commandName(path)) || Self.interpreters[commandName(path)] != nil || ["find", "vim", "cp", "env", "less"].contains(commandName(path))
@@ -244,7 +244,7 @@ extension ShellAnalyzer {
         guard scan.operands.count >= 2 else { return DataFlow() }
         for target in scan.operands.dropFirst() {
             let path = normalizer.normalize(target)
-            let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+            let klass = pathClass(path)
             let radius = BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: recursive)
             if klass == .passwordDatabase || klass == .sudoers || klass == .authorizedKeys || klass == .pamConfig || klass == .loaderConfig {
                 add("shell.permissions.sensitive_owner", .critical, .privilegeEscalation, "Changes the owner of \(path)", evidence: inv.text)
@@ -262,7 +262,7 @@ extension ShellAnalyzer {
             let targets = inv.arguments.filter { !$0.hasPrefix("+") && !$0.hasPrefix("-") }
             let system = targets.contains { t in
                 let p = normalizer.normalize(t)
-                return BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: false) >= .dotfiles || PathCatalogue.classify(p, home: context.home, cwd: context.cwd) != .other
+                return BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: false) >= .dotfiles || pathClass(p) != .other
             }
             add("shell.evasion.immutable_attribute", system ? .high : .medium, score: system ? 75 : nil, .defenseEvasion, "Changes the immutable/append-only attribute (\(mode)) so files resist removal or edits", evidence: inv.text)
         }
@@ -280,7 +280,7 @@ extension ShellAnalyzer {
         if let input {
             let path = normalizer.normalize(input)
             labels = labelsForReading(path)
-            let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+            let klass = pathClass(path)
             if path.hasPrefix("/proc/"), path.hasSuffix("/mem") || klass == .blockDevice && path.contains("mem") {
                 add("shell.credential.memory_dump", .critical, .credentialAccess, "Reads process or physical memory", evidence: inv.text)
             }
@@ -288,7 +288,7 @@ extension ShellAnalyzer {
         }
         if let output {
             let path = normalizer.normalize(output)
-            let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+            let klass = pathClass(path)
             if klass == .blockDevice {
                 add("shell.destructive.wipe_disk", .critical, .destructiveFS, "Writes raw data over a disk device (\(path))", evidence: inv.text)
             } else if klass == .logs {
@@ -310,7 +310,7 @@ extension ShellAnalyzer {
         let scan = OptionScan(inv.arguments, shortWithValue: ["s", "r", "o"], longWithValue: ["size", "reference", "io-blocks"])
         for operand in scan.operands {
             let path = normalizer.normalize(operand)
-            let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+            let klass = pathClass(path)
             if klass == .logs { add("shell.evasion.delete_logs", .high, score: 75, .defenseEvasion, "Truncates system logs (\(path))", evidence: inv.text) }
             if klass == .history { add("shell.evasion.clear_history", .high, score: 75, .defenseEvasion, "Truncates shell history", evidence: inv.text) }
             fileAccess(raw: operand, path: path, mode: .write, evidence: inv.text)
@@ -334,7 +334,7 @@ extension ShellAnalyzer {
         if destination == nil, operands.count >= 2 { destination = operands.removeLast() }
         if inv.name == "ln" {
             // `ln -sf /dev/null ~/.bash_history` silences history.
-            if let d = destination, operands.first == "/dev/null", PathCatalogue.classify(normalizer.normalize(d), home: context.home, cwd: context.cwd) == .history {
+            if let d = destination, operands.first == "/dev/null", pathClass(normalizer.normalize(d)) == .history {
                 add("shell.evasion.clear_history", .high, score: 75, .defenseEvasion, "Links shell history to /dev/null", evidence: inv.text)
             }
         }
@@ -344,7 +344,7 @@ extension ShellAnalyzer {
         if let destination {
             let path = normalizer.normalize(destination)
             var dest = path
-            if let source = operands.first, operands.count == 1, PathCatalogue.classify(path, home: context.home, cwd: context.cwd) == .systemDir || path.hasSuffix("/") {
+            if let source = operands.first, operands.count == 1, pathClass(path) == .systemDir || path.hasSuffix("/") {
                 // Copying into a directory writes DIR/basename.
                 let base = source.split(separator: "/").last.map(String.init) ?? source
                 if !base.isEmpty, !path.hasSuffix(base) { dest = path + "/" + base }
@@ -357,12 +357,12 @@ extension ShellAnalyzer {
                 if inv.name != "ln" { fileAccess(raw: source, path: sp, mode: .read, evidence: inv.text) }
                 if inv.name == "mv" {
                     // A move removes the source: that matters for history, logs and credentials.
-                    let klass = PathCatalogue.classify(sp, home: context.home, cwd: context.cwd)
+                    let klass = pathClass(sp)
                     if klass == .history || klass == .logs || klass == .credentialStore { judgeDelete(source, recursive: false, inv: inv, dynamic: false) }
                 }
             }
             if !carried.isEmpty { fileLabels[dest, default: []].formUnion(carried) }
-            if carried.contains(.secret), PathCatalogue.classify(dest, home: context.home, cwd: context.cwd) != .credentialStore {
+            if carried.contains(.secret), pathClass(dest) != .credentialStore {
                 add("shell.credential.staging", .high, score: 75, .credentialAccess, "Copies secret material to \(dest)", evidence: inv.text)
             }
             for (k, v) in fileLabels where operands.contains(where: { normalizer.normalize($0) == k }) {
@@ -408,7 +408,7 @@ extension ShellAnalyzer {
         let scan = OptionScan(inv.arguments, shortWithValue: ["t", "d", "r"], longWithValue: ["date", "reference", "time"])
         if scan.values["t"] != nil || scan.values["r"] != nil || scan.values["reference"] != nil {
             let system = scan.operands.contains { o in
-                let c = PathCatalogue.classify(normalizer.normalize(o), home: context.home, cwd: context.cwd)
+                let c = pathClass(normalizer.normalize(o))
                 return c != .project && c != .other && c != .temp
             }
             add("shell.evasion.timestomp", system ? .high : .medium, .defenseEvasion, "Rewrites file timestamps to hide changes", evidence: inv.text)

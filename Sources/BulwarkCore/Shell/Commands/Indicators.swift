@@ -48,7 +48,7 @@ extension ShellAnalyzer {
         let program = inv.argv[0]
         guard program.contains("/") else { return }
         let path = normalizer.normalize(program)
-        let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
+        let klass = pathClass(path)
         if klass == .temp {
             if inv.privileged {
                 add("shell.execution.temp_binary_as_root", .high, score: 80, .privilegeEscalation, "Runs a program from a temporary directory as root", evidence: inv.text)
