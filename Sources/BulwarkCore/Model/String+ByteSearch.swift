@@ -1,0 +1,30 @@
+extension String {
+    /// Byte-level substring test. It shadows the generic `StringProtocol.contains(_:)` from
+    /// `_StringProcessing` inside this module: rules call it in loops over marker lists, and the
+    /// generic version costs microseconds per call. Matching is on UTF-8 bytes, which is what the
+    /// rules want for their ASCII markers.
+    @inlinable
+    func contains(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                let count = n.count
+                if count == 0 { return true }
+                if count > h.count { return false }
+                let first = n[0]
+                var i = 0
+                let last = h.count - count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < count, h[i + k] == n[k] { k += 1 }
+                        if k == count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}
