@@ -17,7 +17,7 @@ struct ClaudeCodeHook: ParsableCommand {
             PreToolUse: prints {"hookSpecificOutput": {"hookEventName": "PreToolUse", "permissionDecision": "allow"|"ask"|"deny",
             "permissionDecisionReason": …}} and exits 0. Review maps to ask, block to deny.
             PostToolUse: a block becomes {"decision": "block", "reason": …}.
-            Fail closed: bad input, an internal error, a crash or the watchdog all produce a deny (exit 2 with the deny JSON on stdout).
+            Fail closed: bad input gives a deny (exit 0, JSON on stdout); a crash signal or the watchdog writes the deny JSON and exits 2.
             """
     )
 

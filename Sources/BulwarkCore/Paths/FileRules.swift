@@ -118,7 +118,8 @@ public enum FileRules {
         case .authorizedKeys:
             return [ctx.finding("file.write.authorized_keys", .critical, verb, .persistence)]
         case .loaderConfig:
-            return [ctx.finding("file.write.loader_config", .critical, verb, .persistence)]
+            // ld.so.preload injects into every process; the search-path files only add directories.
+            return [ctx.finding("file.write.loader_config", v.critical ? .critical : .high, verb, .persistence)]
         case .pamConfig:
             return [ctx.finding("file.write.pam", .critical, verb, .persistence)]
         case .blockDevice:

@@ -68,7 +68,9 @@ extension PathCatalogue {
         switch n {
         case "sudoers", "sudoers.d", "doas.conf":
             return Verdict(pathClass: .sudoers)
-        case "ld.so.preload", "ld.so.conf", "ld.so.conf.d", "ld.so.cache":
+        case "ld.so.preload":
+            return Verdict(pathClass: .loaderConfig, critical: true)
+        case "ld.so.conf", "ld.so.conf.d", "ld.so.cache":
             return Verdict(pathClass: .loaderConfig)
         case "security":
             if c.count == 3 && c[2] == "opasswd" { return Verdict(pathClass: .passwordDatabase, critical: true) }

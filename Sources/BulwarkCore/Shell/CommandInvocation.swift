@@ -36,6 +36,8 @@ public struct CommandInvocation: Sendable {
     public var stdinLabels: DataLabels
     /// Statically known stdin text (a heredoc, here-string, or `echo` upstream).
     public var stdinText: String?
+    /// The statically known parts of stdin (the whole text when it is known).
+    public var stdinFragments: String?
     /// True when stdin is a pipe from another command.
     public var stdinIsPipe: Bool
     /// True when stdout feeds another command of the pipeline.

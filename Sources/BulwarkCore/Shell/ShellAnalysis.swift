@@ -1,5 +1,9 @@
 /// The result of analyzing one shell command line: every command it would run and the findings.
 public struct ShellAnalysis: Sendable {
+    /// Command lines longer than this (256 KiB) are refused: no agent needs one, and hiding a
+    /// payload in bulk is an evasion.
+    public static let maxCommandBytes = 256 << 10
+
     public var source: String
     public var invocations: [CommandInvocation]
     public var findings: [Finding]
@@ -12,8 +16,16 @@ public struct ShellAnalysis: Sendable {
 
     /// Analyzes with an existing normalizer (its `cwd` and `home` are the context).
     public static func analyze(_ source: String, normalizer: PathNormalizer) -> ShellAnalysis {
+        if source.utf8.count > maxCommandBytes {
+            let finding = Finding(
+                layer: .impact, rule: "shell.too_large", severity: .critical,
+                message: "The command line is \(source.utf8.count) bytes, over the \(maxCommandBytes)-byte limit; it is refused unjudged",
+                evidence: String(source.prefix(80)), category: .malformed)
+            return ShellAnalysis(source: "", invocations: [], findings: [finding], syntaxErrors: [])
+        }
         let parsed = ShellParser.parse(source)
         var analyzer = ShellAnalyzer(context: ShellContext(cwd: normalizer.cwd, home: normalizer.home), normalizer: normalizer)
+        analyzer.functionNames = parsed.functionNames
         _ = analyzer.analyze(parsed.script, origin: .topLevel, depth: 0, privileged: false, stdin: .none)
         analyzer.reportSyntax(parsed.errors, source: source)
         return ShellAnalysis(source: source, invocations: analyzer.invocations, findings: analyzer.findings, syntaxErrors: parsed.errors)
@@ -34,6 +46,9 @@ public struct ShellContext: Sendable {
 struct DataFlow: Sendable {
     var labels: DataLabels = []
     var text: String? = nil
+    /// The statically known parts of the output when the whole is not known
+    /// (`(crontab -l; echo "* * * * * cmd")`).
+    var fragments: String? = nil
     var isPipe = false
 
     static let none = DataFlow()

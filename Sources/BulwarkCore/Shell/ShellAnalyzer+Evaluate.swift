@@ -45,8 +45,8 @@ extension ShellAnalyzer {
             }
             for l in inv.argumentLabels.values { labels.formUnion(l) }
         }
-        let text = Self.textPassThrough.contains(inv.name) && inv.arguments.isEmpty ? inv.stdinText : nil
-        return DataFlow(labels: labels, text: text)
+        let passes = Self.textPassThrough.contains(inv.name) && inv.arguments.isEmpty
+        return DataFlow(labels: labels, text: passes ? inv.stdinText : nil, fragments: passes ? inv.stdinFragments : nil)
     }
 
     /// Operands worth judging as file reads: paths, not patterns or words.

@@ -45,7 +45,11 @@ extension ShellAnalyzer {
             out.fields = []
         }
         if split, word.parts.count == 1, case .literal(let s) = word.parts[0], s.contains("{"), s.contains(",") {
-            out.fields = BraceExpansion.expand(s)
+            let (fields, complete) = BraceExpansion.expand(s)
+            out.fields = fields
+            if !complete {
+                add("shell.brace_limit", .medium, .malformed, "Brace expansion exceeds what the analyzer follows (\(BraceExpansion.limit) words, \(BraceExpansion.maxGroups) groups); the rest is unseen", evidence: s)
+            }
         }
         return out
     }
@@ -160,51 +164,76 @@ extension Substring {
 }
 
 /// Bash brace expansion of comma lists: `{rm,-rf,/}` → `rm -rf /`, `a{b,c}d` → `abd acd`.
+/// Bounded: at most `limit` results, words up to `maxLength` bytes, one left-to-right pass per group.
 enum BraceExpansion {
     static let limit = 64
+    static let maxLength = 4096
+    static let maxGroups = 8
 
-    static func expand(_ word: String) -> [String] {
-        let chars = Array(word)
-        guard let (open, close, commas) = firstList(chars) else { return [word] }
-        let prefix = String(chars[..<open])
-        let suffix = String(chars[(close + 1)...])
-        var options: [String] = []
-        var start = open + 1
-        for comma in commas + [close] {
-            options.append(String(chars[start..<comma]))
-            start = comma + 1
-        }
-        var results: [String] = []
-        for option in options {
-            for tail in expand(suffix) {
-                if results.count >= limit { return results }
-                results.append(prefix + option + tail)
+    /// The expanded words, and whether the expansion is complete (false when a bound cut it).
+    static func expand(_ word: String) -> ([String], Bool) {
+        guard word.utf8.count <= maxLength else { return ([word], false) }
+        var results = [""]
+        var chars = Substring(word)
+        var groups = 0
+        var complete = true
+        while !chars.isEmpty {
+            guard let (open, close, options) = firstList(chars) else {
+                results = results.map { $0 + chars }
+                break
             }
+            guard groups < maxGroups else {
+                complete = false
+                results = results.map { $0 + chars }
+                break
+            }
+            groups += 1
+            let prefix = chars[..<open]
+            var next: [String] = []
+            outer: for r in results {
+                for option in options {
+                    if next.count >= limit { complete = false; break outer }
+                    next.append(r + prefix + option)
+                }
+            }
+            results = next
+            chars = chars[chars.index(after: close)...]
         }
-        // `{rm,-rf,/}` as a whole word expands to separate words.
-        if prefix.isEmpty && suffix.isEmpty { return results }
-        return results
+        return (results, complete)
     }
 
-    private static func firstList(_ chars: [Character]) -> (Int, Int, [Int])? {
-        var i = 0
-        while i < chars.count {
-            if chars[i] == "{", i == 0 || chars[i - 1] != "$" {
+    /// The first `{…,…}` group at nesting level one: its braces and its options. Linear.
+    private static func firstList(_ chars: Substring) -> (Substring.Index, Substring.Index, [Substring])? {
+        var i = chars.startIndex
+        var previous: Character = " "
+        while i < chars.endIndex {
+            if chars[i] == "{", previous != "$" {
                 var level = 0
-                var commas: [Int] = []
                 var j = i
-                while j < chars.count {
-                    if chars[j] == "{" { level += 1 } else if chars[j] == "}" {
+                var optionStart = chars.index(after: i)
+                var options: [Substring] = []
+                while j < chars.endIndex {
+                    let c = chars[j]
+                    if c == "{" {
+                        level += 1
+                    } else if c == "}" {
                         level -= 1
                         if level == 0 { break }
-                    } else if chars[j] == ",", level == 1 {
-                        commas.append(j)
+                    } else if c == ",", level == 1 {
+                        options.append(chars[optionStart..<j])
+                        optionStart = chars.index(after: j)
                     }
-                    j += 1
+                    j = chars.index(after: j)
                 }
-                if j < chars.count, !commas.isEmpty { return (i, j, commas) }
+                if j < chars.endIndex, !options.isEmpty {
+                    options.append(chars[optionStart..<j])
+                    return (i, j, options)
+                }
+                // Unclosed or without commas: nothing to expand from here on.
+                return nil
             }
-            i += 1
+            previous = chars[i]
+            i = chars.index(after: i)
         }
         return nil
     }

@@ -3,6 +3,8 @@
 /// Rules (in `Commands/`) are called for each resolved `CommandInvocation`.
 struct ShellAnalyzer {
     static let maxInvocations = 4096
+    /// Above this size a command line that does not parse is refused rather than judged on fragments.
+    static let maxMalformedBytes = 4096
     static let maxDepth = 12
 
     let context: ShellContext
@@ -16,6 +18,8 @@ struct ShellAnalyzer {
     let normalizer: PathNormalizer
     /// Per-analysis memo of path classes and file-rule results: scripts touch the same paths often.
     var classMemo: [String: PathClass] = [:]
+    /// Functions the script defines (for fork-bomb detection).
+    var functionNames: Set<String> = []
     var fileRuleMemo: [String: [Finding]] = [:]
 
     init(context: ShellContext, normalizer: PathNormalizer? = nil) {
@@ -38,6 +42,8 @@ struct ShellAnalyzer {
         guard let first = errors.first else { return }
         if errors.contains(where: { $0.kind == .tooDeep || $0.kind == .tooLarge }) || truncated {
             add("shell.too_complex", .critical, .malformed, "The command line exceeds the analyzer's limits (\(first.kind.rawValue)); it cannot be judged and is refused", evidence: source)
+        } else if source.utf8.count > Self.maxMalformedBytes {
+            add("shell.syntax_error", .critical, .malformed, "A \(source.utf8.count)-byte command line does not parse (\(first.kind.rawValue) at byte \(first.offset)); too large to judge on fragments, refused", evidence: source)
         } else {
             add("shell.syntax_error", .medium, .malformed, "The command line does not parse (\(first.kind.rawValue) at byte \(first.offset)); it was judged on what could be read", evidence: source)
         }
@@ -49,16 +55,24 @@ struct ShellAnalyzer {
         var output = DataFlow()
         var texts: [String] = []
         var allStatic = true
+        var previous = ShellListItem.Connector.sequence
         for item in script.items {
             let flow = analyze(item.pipeline, origin: origin, depth: depth, privileged: privileged, stdin: stdin, background: item.connector == .background)
             output.labels.formUnion(flow.labels)
-            if let t = flow.text { texts.append(t) } else { allStatic = false }
+            // `a || b` prints a's output when a succeeds: statically, take the first alternative.
+            if previous != .or {
+                if let t = flow.text { texts.append(t) } else { allStatic = false }
+            }
+            if flow.text == nil, let fragments = flow.fragments { texts.append(fragments) }
+            previous = item.connector
         }
         output.text = allStatic && !texts.isEmpty ? texts.joined() : nil
+        if output.text == nil, !texts.isEmpty { output.fragments = texts.joined() }
         return output
     }
 
     mutating func analyze(_ pipeline: ShellPipeline, origin: CommandInvocation.Origin, depth: Int, privileged: Bool, stdin: DataFlow, background: Bool) -> DataFlow {
+        checkForkBomb(pipeline)
         var upstream = stdin
         let count = pipeline.commands.count
         for (index, command) in pipeline.commands.enumerated() {
@@ -77,6 +91,19 @@ struct ShellAnalyzer {
         }
         upstream.isPipe = false
         return upstream
+    }
+
+    /// `:(){ :|:& };:`: a function that pipes into itself.
+    mutating func checkForkBomb(_ pipeline: ShellPipeline) {
+        guard pipeline.commands.count >= 2, !functionNames.isEmpty else { return }
+        var name: String? = nil
+        for command in pipeline.commands {
+            guard case .simple = command.kind, let first = command.words.first, first.parts.count == 1,
+                case .literal(let text) = first.parts[0], functionNames.contains(text), name == nil || name == text
+            else { return }
+            name = text
+        }
+        add("shell.impact.fork_bomb", .critical, .resourceExhaustion, "Defines a function that pipes into itself (a fork bomb)", evidence: "\(name ?? ""): \(name ?? "")|\(name ?? "")")
     }
 
     // MARK: Simple commands
@@ -125,12 +152,12 @@ struct ShellAnalyzer {
             switch r.op {
             case .input, .readWrite:
                 let path = normalizer.normalize(r.target)
-                input = DataFlow(labels: r.labels.union(labelsForReading(path)), text: nil, isPipe: false)
+                input = DataFlow(labels: r.labels.union(labelsForReading(path)), text: nil, fragments: nil, isPipe: false)
                 if r.op == .input, Self.looksLikePath(r.target) {
                     fileAccess(raw: r.target, path: path, mode: .read, evidence: "\(argv[0]) < \(r.target)")
                 }
             case .heredoc, .herestring:
-                input = DataFlow(labels: r.labels, text: r.body, isPipe: false)
+                input = DataFlow(labels: r.labels, text: r.body, fragments: nil, isPipe: false)
             default:
                 break
             }
@@ -139,7 +166,7 @@ struct ShellAnalyzer {
         var invocation = CommandInvocation(
             argv: argv, name: commandName(argv[0]), dynamicName: dynamicName, dynamicArguments: dynamic,
             argumentLabels: argLabels, redirects: redirects, environment: environment, origin: origin, depth: depth,
-            privileged: privileged, stdinLabels: input.labels, stdinText: input.text, stdinIsPipe: input.isPipe,
+            privileged: privileged, stdinLabels: input.labels, stdinText: input.text, stdinFragments: input.text ?? input.fragments, stdinIsPipe: input.isPipe,
             stdoutIsPipe: stdoutIsPipe, background: background)
         if dynamicName, let nameLabels = argLabels[0], !nameLabels.isEmpty {
             invocation.argumentLabels[0] = nameLabels

@@ -16,6 +16,8 @@ public struct ShellSyntaxError: Sendable, Equatable {
 public struct ShellParseResult: Sendable {
     public var script: ShellScript
     public var errors: [ShellSyntaxError]
+    /// Names of the shell functions the script defines.
+    public var functionNames: Set<String> = []
 
     /// True when a limit (depth or size) stopped the parser: the script was not fully read.
     public var hitLimit: Bool { errors.contains { $0.kind == .tooDeep || $0.kind == .tooLarge } }
@@ -40,7 +42,7 @@ public enum ShellParser {
         }
         var state = ShellParserState(bytes: bytes, depth: 0, maxDepth: maxDepth)
         let script = state.parseList(untilParen: false)
-        return ShellParseResult(script: script, errors: state.errors)
+        return ShellParseResult(script: script, errors: state.errors, functionNames: state.functionNames)
     }
 }
 
@@ -57,6 +59,7 @@ struct ShellParserState {
     var heredocResume = -1
     var caseDepth = 0
     var expectCasePattern = false
+    var functionNames: Set<String> = []
 
     init(bytes: [UInt8], depth: Int, maxDepth: Int) {
         self.b = bytes
@@ -231,6 +234,7 @@ struct ShellParserState {
                 skipBlanks()
                 if peek() == UInt8(ascii: "("), peek(1) == UInt8(ascii: ")") {
                     i += 2
+                    if let name = literalText(command.words[0]), functionNames.count < 64 { functionNames.insert(name) }
                     command.words.removeAll()
                     continue
                 }
@@ -259,7 +263,7 @@ struct ShellParserState {
             return .consumed
         case "function":
             skipBlanks()
-            _ = parseWord()
+            if let nameWord = parseWord(), let name = literalText(nameWord), functionNames.count < 64 { functionNames.insert(name) }
             skipBlanks()
             if peek() == UInt8(ascii: "("), peek(1) == UInt8(ascii: ")") { i += 2 }
             return .consumed
@@ -824,11 +828,13 @@ struct ShellParserState {
         s.errors = errors
         s.heredocNewline = heredocNewline
         s.heredocResume = heredocResume
+        s.functionNames = functionNames
         return s
     }
 
     mutating func adopt(_ other: ShellParserState) {
         i = other.i
+        functionNames = other.functionNames
         errors = other.errors
         heredocNewline = other.heredocNewline
         heredocResume = other.heredocResume

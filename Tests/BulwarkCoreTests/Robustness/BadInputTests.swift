@@ -71,45 +71,36 @@ struct BadInputTests {
         BadCase("10 MB shell command ending in rm -rf ~", refused: false, bash(String(repeating: "true; ", count: tenMB / 6) + "rm -rf ~")),
         BadCase("10 MB message text", refused: false, expected: .allow, text(ToolCallFixture.message(String(repeating: "lorem ipsum ", count: tenMB / 12)))),
         BadCase(
-            "1 MB of single quotes (even count: empty words)", refused: false,
-            knownIssue: "engine allows: an even run of quotes parses as one empty word", bash(String(repeating: "'", count: oneMB))),
+            "1 MB of single quotes (even count: empty words)", refused: false, bash(String(repeating: "'", count: oneMB))),
         BadCase(
-            "1 MB + 1 single quotes (unterminated)", refused: false,
-            knownIssue: "engine reviews (shell.syntax_error, risk 40) rather than blocks unparseable shell", bash(String(repeating: "'", count: oneMB + 1))),
+            "1 MB + 1 single quotes (unterminated)", refused: false, bash(String(repeating: "'", count: oneMB + 1))),
         BadCase(
-            "1 MB of double quotes (even count: empty words)", refused: false,
-            knownIssue: "engine allows: an even run of quotes parses as one empty word", bash(String(repeating: "\"", count: oneMB))),
+            "1 MB of double quotes (even count: empty words)", refused: false, bash(String(repeating: "\"", count: oneMB))),
         BadCase(
-            "1 MB + 1 double quotes (unterminated)", refused: false,
-            knownIssue: "engine reviews (shell.syntax_error, risk 40) rather than blocks unparseable shell", bash(String(repeating: "\"", count: oneMB + 1))),
+            "1 MB + 1 double quotes (unterminated)", refused: false, bash(String(repeating: "\"", count: oneMB + 1))),
         BadCase(
-            "1 MB of backticks", refused: false,
-            knownIssue: "engine reviews (shell.dynamic_command, risk 40) rather than blocks", bash(String(repeating: "`", count: oneMB))),
+            "1 MB of backticks", refused: false, bash(String(repeating: "`", count: oneMB))),
         BadCase("$( repeated 100,000 times", refused: false, bash(String(repeating: "$(", count: 100_000))),
         BadCase("$( nested 10,000 levels around rm -rf ~", refused: false, bash(String(repeating: "$(", count: 10_000) + "rm -rf ~" + String(repeating: ")", count: 10_000))),
         BadCase("( nested 10,000 levels around rm -rf ~", refused: false, bash(String(repeating: "( ", count: 10_000) + "rm -rf ~" + String(repeating: " )", count: 10_000))),
-        BadCase("${ repeated 100,000 times", refused: false, knownIssue: "engine reviews (risk 64) rather than blocks", bash(String(repeating: "${", count: 100_000))),
+        BadCase("${ repeated 100,000 times", refused: false, bash(String(repeating: "${", count: 100_000))),
         BadCase("1 MB of backslashes (literal text)", refused: false, expected: nil, bash(String(repeating: "\\", count: oneMB))),
         BadCase("100,000 pipes of ls", refused: false, expected: nil, bash(String(repeating: "ls |", count: 100_000) + " ls")),
-        BadCase("10,000 heredocs", refused: false, knownIssue: "engine reviews (shell.syntax_error) rather than blocks", bash(String(repeating: "cat <<A\n", count: 10_000))),
+        BadCase("10,000 heredocs", refused: false, bash(String(repeating: "cat <<A\n", count: 10_000))),
     ]
 
     @Test("Hostile but well-formed input gets a verdict in bounded time", arguments: hostile)
     func hostileInput(_ row: BadCase) { Self.check(row) }
 
-    /// Brace expansion is expanded eagerly: `{a,b}` × n makes 2ⁿ words, and an unclosed `{a,` × n is
-    /// quadratic. A few hundred bytes hang the engine (measured with the CLI: `{a,b}`×20 takes 5 s,
-    /// ×100 did not finish in 60 s; `{a,`×4,000 takes 1.8 s, ×100,000 did not finish in 10 min).
+    /// Brace expansion once grew exponentially (`{a,b}` × n) and quadratically (unclosed `{a,` × n);
+    /// it is now bounded (64 words, 8 groups, one pass), and these rows guard that.
     static let braceBombs: [BadCase] = [
         BadCase("brace product {a,b}×100 (2^100 words)", refused: false, bash(String(repeating: "{a,b}", count: 100) + " ; rm -rf ~")),
         BadCase("brace product in an argument: echo {a,b}×64", refused: false, expected: .review, bash("echo " + String(repeating: "{a,b}", count: 64))),
         BadCase("unclosed {a, × 100,000", refused: false, bash(String(repeating: "{a,", count: 100_000))),
     ]
 
-    @Test(
-        "Brace-expansion bombs get a verdict in bounded time",
-        .disabled("bug: brace expansion is exponential ({a,b}×n) / quadratic (unclosed {a,×n) and hangs the engine"),
-        arguments: braceBombs)
+    @Test("Brace-expansion bombs get a verdict in bounded time", arguments: braceBombs)
     func braceBomb(_ row: BadCase) { Self.check(row) }
 
     static func check(_ row: BadCase) {

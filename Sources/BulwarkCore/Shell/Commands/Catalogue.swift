@@ -68,6 +68,12 @@ extension ShellAnalyzer {
             guard let program = call.arguments.first(where: { !$0.hasPrefix("-") }) else { return DataFlow() }
             return DataFlow(labels: [], text: program.contains("/") ? program : "/usr/bin/" + program)
         }
+        register(["ls"]) { inv, call in
+            // `ls -d PATH…` prints exactly its operands: known text for xargs and loops.
+            let args = Array(call.arguments)
+            guard args.first == "-d", args.count > 1, !args.dropFirst().contains(where: { $0.hasPrefix("-") || $0.contains("*") }) else { return nil }
+            return DataFlow(labels: [], text: args.dropFirst().joined(separator: "\n") + "\n")
+        }
         register(["trap"]) { $0.trap($1) }
         register(["grep", "egrep", "fgrep", "rg", "ag"]) { $0.grepSecrets($1) }
         register(["b64decode", "b64encode"]) { inv, call in

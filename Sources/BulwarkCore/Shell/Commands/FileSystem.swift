@@ -105,8 +105,7 @@ extension ShellAnalyzer {
         }
         if roots.isEmpty { roots = ["."] }
         if args.contains("-delete") {
-            let filters: Set<String> = ["-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-size", "-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin", "-newer", "-empty", "-user", "-group", "-perm", "-wholename", "-links", "-inum"]
-            let selective = args.contains { filters.contains($0) }
+            let selective = args.contains { Self.findFilters.contains($0) }
             for root in roots { judgeDelete(root, recursive: true, inv: inv, dynamic: false, selective: selective) }
         }
         // Hunting for credential files across the system or the home directory.
@@ -136,6 +135,13 @@ extension ShellAnalyzer {
             k += 1
         }
     }
+
+    /// `find` tests that select only some entries.
+    static let findFilters: Set<String> = [
+        "-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-size", "-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin",
+        "-newer", "-empty", "-user", "-group", "-perm", "-wholename", "-links", "-inum", "-maxdepth", "-newermt", "-newerct", "-used",
+        "-uid", "-gid", "-nouser",
+    ]
 
     /// Names that only credential files have.
     static let strongCredentialPatterns = [

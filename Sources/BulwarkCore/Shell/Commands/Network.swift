@@ -53,7 +53,12 @@ extension ShellAnalyzer {
         if !bodies.isEmpty || !uploads.isEmpty || !forms.isEmpty {
             judgeEgress(argLabels, inv: inv, destination: host)
         }
-        if readsStdin { judgeEgress(inv.stdinLabels, inv: inv, destination: host) }
+        if readsStdin {
+            judgeEgress(inv.stdinLabels, inv: inv, destination: host)
+        } else if inv.stdinIsPipe, !inv.stdinLabels.intersection(.sensitive).isEmpty {
+            // curl only sends stdin with `-d @-`/`-T -`, but piping secrets into it shows the intent.
+            add("shell.exfil.secret_piped_to_network", .high, score: 75, .exfiltration, "Pipes secrets or the environment into a network client (\(host))", evidence: inv.text)
+        }
         let saves = scan.has("o") || scan.has("O") || scan.has(long: "output") || scan.has(long: "remote-name") || scan.has(long: "remote-name-all")
         if saves {
             if let out = scan.value("o") ?? scan.value("output") {

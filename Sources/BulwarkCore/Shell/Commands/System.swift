@@ -51,7 +51,7 @@ extension ShellAnalyzer {
             return DataFlow()
         }
         add("shell.persistence.cron", .high, .persistence, "Installs a crontab (scheduled commands survive the session)", evidence: inv.text)
-        if let text = inv.stdinText { _ = runCronText(text, inv: inv) }
+        if let text = inv.stdinText ?? inv.stdinFragments { _ = runCronText(text, inv: inv) }
         return DataFlow()
     }
 
@@ -71,7 +71,7 @@ extension ShellAnalyzer {
     mutating func atJob(_ inv: CommandInvocation) -> DataFlow? {
         if inv.arguments.contains("-l") || inv.name == "atq" { return DataFlow() }
         add("shell.persistence.at_job", .high, .persistence, "Schedules a command for later with \(inv.name)", evidence: inv.text)
-        if let text = inv.stdinText { _ = runScript(text, origin: .wrapper, inv: inv, privileged: inv.privileged, stdin: nil) }
+        if let text = inv.stdinText ?? inv.stdinFragments { _ = runScript(text, origin: .wrapper, inv: inv, privileged: inv.privileged, stdin: nil) }
         return DataFlow()
     }
 

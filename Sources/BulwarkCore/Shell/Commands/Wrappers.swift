@@ -43,7 +43,7 @@ extension ShellAnalyzer {
             return DataFlow()
         case "su":
             let scan = OptionScan(inv.arguments, shortWithValue: ["c", "s", "g", "G"], longWithValue: ["command", "shell", "group"])
-            add("shell.privilege.su", .medium, .privilegeEscalation, "Switches user with su", evidence: inv.text)
+            add("shell.privilege.su", .info, .privilegeEscalation, "Switches user with su", evidence: inv.text)
             if let code = scan.value("c") ?? scan.value("command") {
                 return runScript(code, origin: .wrapper, inv: inv, privileged: true, stdin: inv)
             }
@@ -111,8 +111,18 @@ extension ShellAnalyzer {
         case "xargs":
             origin = .xargs
             if inner.isEmpty { inner = ["echo"] }
-            if let replace = scan.value("I") ?? scan.value("replace") {
-                inner = inner.map { $0.replacingOccurrences(of: replace, with: "{}") }
+            let replace = scan.value("I") ?? scan.value("replace") ?? (scan.has("i") ? "{}" : nil)
+            // When the input is known (`echo / | xargs rm -rf`), its words become the arguments.
+            if let text = inv.stdinText {
+                let items = text.split(whereSeparator: { $0 == "\n" || (replace == nil && ($0 == " " || $0 == "\t")) }).map(String.init).prefix(32)
+                if let replace {
+                    var last = DataFlow()
+                    for item in items {
+                        last = runArgv(inner.map { $0.replacingOccurrences(of: replace, with: item) }, environment: environment, origin: .xargs, inv: inv, privileged: privileged)
+                    }
+                    return last
+                }
+                inner += items
             }
         case "busybox":
             // `busybox APPLET args…`: the applet's own options follow it.
@@ -237,7 +247,7 @@ extension ShellAnalyzer {
     /// A shell or interpreter reading its program from stdin.
     mutating func runStdinScript(_ inv: CommandInvocation) -> DataFlow {
         judgeCodeLabels(inv.stdinLabels, inv: inv)
-        if let text = inv.stdinText {
+        if let text = inv.stdinText ?? inv.stdinFragments {
             let origin: CommandInvocation.Origin = inv.stdinLabels.contains(.decoded) ? .decodedPayload : .stdinScript
             return runScript(text, origin: origin, inv: inv, privileged: inv.privileged, stdin: nil)
         }
@@ -282,6 +292,7 @@ extension ShellAnalyzer {
             argv: argv, name: commandName(argv[0]), dynamicName: inv.dynamicArguments.contains(inv.argv.firstIndex(of: argv[0]) ?? -1),
             dynamicArguments: [], argumentLabels: labels, redirects: [], environment: environment, origin: origin, depth: inv.depth + 1,
             privileged: privileged, stdinLabels: inv.stdinLabels, stdinText: origin == .xargs ? nil : inv.stdinText,
+            stdinFragments: origin == .xargs ? nil : inv.stdinFragments,
             stdinIsPipe: origin == .xargs ? false : inv.stdinIsPipe, stdoutIsPipe: inv.stdoutIsPipe, background: inv.background)
         invocations.append(child)
         return evaluate(child)
@@ -291,6 +302,13 @@ extension ShellAnalyzer {
     mutating func runFindExec(_ inv: CommandInvocation) -> DataFlow {
         judgeFind(inv)
         let args = Array(inv.arguments)
+        // Without filters, `{}` stands for everything under the start paths, the roots included.
+        var roots: [String] = []
+        for a in args {
+            if a.hasPrefix("-") || a == "(" || a == "!" { break }
+            roots.append(a)
+        }
+        let selective = args.contains { Self.findFilters.contains($0) }
         var k = 0
         var flow = DataFlow()
         while k < args.count {
@@ -298,7 +316,11 @@ extension ShellAnalyzer {
             if a == "-exec" || a == "-execdir" || a == "-ok" || a == "-okdir" {
                 var end = k + 1
                 while end < args.count, args[end] != ";", args[end] != "+", args[end] != "\\;" { end += 1 }
-                let inner = Array(args[(k + 1)..<end])
+                var inner = Array(args[(k + 1)..<end])
+                if !selective, inner.contains("{}") {
+                    let root = roots.first ?? "."
+                    inner = inner.map { $0 == "{}" ? root : $0 }
+                }
                 if !inner.isEmpty {
                     let f = runArgv(inner, environment: inv.environment, origin: .findExec, inv: inv, privileged: inv.privileged)
                     flow.labels.formUnion(f.labels)
