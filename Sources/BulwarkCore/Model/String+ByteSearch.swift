@@ -1,3 +1,23 @@
+/// Naive byte-substring search: the needles here are short markers, so it beats anything fancier.
+@inlinable
+func bytesContain(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = n.count
+    if count == 0 { return true }
+    if count > h.count { return false }
+    let first = n[0]
+    var i = 0
+    let last = h.count - count
+    while i <= last {
+        if h[i] == first {
+            var k = 1
+            while k < count, h[i + k] == n[k] { k += 1 }
+            if k == count { return true }
+        }
+        i += 1
+    }
+    return false
+}
+
 extension String {
     /// Byte-level substring test. It shadows the generic `StringProtocol.contains(_:)` from
     /// `_StringProcessing` inside this module: rules call it in loops over marker lists, and the
@@ -7,24 +27,6 @@ extension String {
     func contains(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                let count = n.count
-                if count == 0 { return true }
-                if count > h.count { return false }
-                let first = n[0]
-                var i = 0
-                let last = h.count - count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < count, h[i + k] == n[k] { k += 1 }
-                        if k == count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return haystack.withUTF8 { h in needle.withUTF8 { n in bytesContain(h, n) } }
     }
 }

@@ -12,23 +12,8 @@ struct ByteText {
 
     /// Whether `needle` (ASCII, lower case) occurs.
     func contains(_ needle: StaticString) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        guard n > 0, n <= bytes.count else { return n == 0 }
-        let p = needle.utf8Start
-        let first = p[0]
-        return bytes.withUnsafeBufferPointer { h in
-            var i = 0
-            let last = h.count - n
-            while i <= last {
-                if h[i] == first {
-                    var k = 1
-                    while k < n, h[i + k] == p[k] { k += 1 }
-                    if k == n { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        return bytes.withUnsafeBufferPointer { bytesContain($0, n) }
     }
 
     func containsAny(_ needles: [StaticString]) -> Bool {
