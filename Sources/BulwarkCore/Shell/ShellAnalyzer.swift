@@ -234,6 +234,13 @@ struct ShellAnalyzer {
 
     // MARK: Helpers shared by the rules
 
+    /// Configuration of firewalls, auditing, logging and mandatory access control.
+    static let securityConfiguration = [
+        "/etc/ufw/", "/etc/default/ufw", "/etc/syslog.conf", "/etc/rsyslog", "/etc/syslog-ng", "/etc/audit/", "/etc/security/audit",
+        "/etc/selinux/", "/etc/apparmor", "/etc/iptables", "/etc/nftables", "/etc/firewalld/", "/etc/systemd/journald.conf",
+        "/etc/logrotate", "/etc/fail2ban/", "/etc/pf.conf", "/etc/hosts.allow", "/etc/hosts.deny", "/Library/Preferences/com.apple.alf",
+    ]
+
     /// Truncating logs or history hides activity; copying secrets into another file stages them.
     mutating func judgeOverwrite(_ path: String, mode: FileAccessMode, labels: DataLabels, evidence: String) {
         let klass = pathClass(path)
@@ -242,6 +249,9 @@ struct ShellAnalyzer {
         }
         if mode == .write, klass == .history {
             add("shell.evasion.clear_history", .high, score: 75, .defenseEvasion, "Overwrites shell history", evidence: evidence)
+        }
+        if Self.securityConfiguration.contains(where: { path.hasPrefix($0) }) {
+            add("shell.evasion.security_config", .high, score: 75, .defenseEvasion, "Edits security or logging configuration (\(path))", evidence: evidence)
         }
         if path.hasPrefix("/proc/sysrq-trigger") {
             add("shell.impact.sysrq", .critical, .resourceExhaustion, "Writes to /proc/sysrq-trigger (instant reboot, crash or kill)", evidence: evidence)

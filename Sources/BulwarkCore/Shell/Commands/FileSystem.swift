@@ -11,6 +11,15 @@ extension ShellAnalyzer {
             }
             return
         }
+        let pathKind = pathClass(path)
+        if pathKind == .logs && !recursive {
+            add("shell.evasion.delete_logs", .high, score: 75, .defenseEvasion, "Deletes a system log (\(path))", evidence: inv.text)
+            return
+        }
+        if pathKind == .history {
+            add("shell.evasion.clear_history", .high, score: 75, .defenseEvasion, "Deletes shell history", evidence: inv.text)
+            return
+        }
         var radius = BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: recursive)
         // A top-level directory (`/workspace`, `/data`) removed recursively is as bad as a system one.
         if recursive, !selective, radius == .file, isTopLevel(path) { radius = .system }
@@ -412,12 +421,21 @@ extension ShellAnalyzer {
     /// `touch -t/-d/-r` rewrites timestamps (timestomping).
     mutating func touch(_ inv: CommandInvocation) -> DataFlow? {
         let scan = OptionScan(inv.arguments, shortWithValue: ["t", "d", "r"], longWithValue: ["date", "reference", "time"])
-        if scan.values["t"] != nil || scan.values["r"] != nil || scan.values["reference"] != nil {
+        let stamp = scan.value("t") ?? scan.value("d") ?? scan.value("date")
+        let reference = scan.value("r") ?? scan.value("reference")
+        if stamp != nil || reference != nil {
             let system = scan.operands.contains { o in
                 let c = pathClass(normalizer.normalize(o))
                 return c != .project && c != .other && c != .temp
             }
-            add("shell.evasion.timestomp", system ? .high : .medium, .defenseEvasion, "Rewrites file timestamps to hide changes", evidence: inv.text)
+            // Backdating by decades, or borrowing a system binary's times, is anti-forensics.
+            let backdated = stamp.map { $0.hasPrefix("19") || $0.hasPrefix("200") } ?? false
+            let mimics = reference.map { r in ["/bin/", "/sbin/", "/usr/", "/etc/", "/System/"].contains { r.hasPrefix($0) } } ?? false
+            if system || backdated || mimics {
+                add("shell.evasion.timestomp", .high, score: 75, .defenseEvasion, "Rewrites file timestamps to hide changes (\(backdated ? "backdated" : mimics ? "copied from a system file" : "system file"))", evidence: inv.text)
+            } else if stamp.map({ !$0.contains("ago") && !$0.lowercased().hasPrefix("now") }) ?? true {
+                add("shell.evasion.timestomp", .medium, .defenseEvasion, "Rewrites file timestamps", evidence: inv.text)
+            }
         }
         for operand in scan.operands {
             fileAccess(raw: operand, path: normalizer.normalize(operand), mode: .write, evidence: inv.text)

@@ -6,7 +6,7 @@ extension ShellAnalyzer {
         "syslog-ng", "journald", "systemd-journald", "fail2ban", "aide", "tripwire", "xagt", "elastic-agent", "filebeat", "auditbeat",
         "sysmon", "defender", "mdatp", "tanium", "cylance", "cortex", "traps", "qualys", "nessus", "splunk", "td-agent", "fluentd",
         "snort", "suricata", "zeek", "endpoint", "mcafee", "symantec", "eset", "kaspersky", "ds_agent", "gatekeeper", "littlesnitch",
-        "opendns", "lulu", "blockblock", "santa", "jamf", "sysdig", "falco", "tetragon",
+        "opendns", "lulu", "blockblock", "santa", "jamf", "sysdig", "falco", "tetragon", "pf",
     ]
 
     func mentionsSecurityService(_ args: ArraySlice<String>) -> String? {

@@ -317,9 +317,12 @@ extension ShellAnalyzer {
                 var end = k + 1
                 while end < args.count, args[end] != ";", args[end] != "+", args[end] != "\\;" { end += 1 }
                 var inner = Array(args[(k + 1)..<end])
-                if !selective, inner.contains("{}") {
+                if inner.contains("{}") {
                     let root = roots.first ?? "."
-                    inner = inner.map { $0 == "{}" ? root : $0 }
+                    // Unfiltered: `{}` is the whole tree. Filtered by name: a matching entry somewhere below the root.
+                    let pattern = zip(args, args.dropFirst()).first { $0.0 == "-name" || $0.0 == "-iname" }?.1
+                    let stand: String? = !selective ? root : pattern.map { (root.hasSuffix("/") ? root : root + "/") + "…/" + $0 }
+                    if let stand { inner = inner.map { $0 == "{}" ? stand : $0 } }
                 }
                 if !inner.isEmpty {
                     let f = runArgv(inner, environment: inv.environment, origin: .findExec, inv: inv, privileged: inv.privileged)
