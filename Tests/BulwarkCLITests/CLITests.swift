@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// Runs the built `bulwark` executable as a real process: exit codes, verdict JSON, JSONL batches
@@ -51,6 +54,9 @@ struct CLITests {
     }
 
     static func run(_ arguments: [String], stdin: Data) throws -> Run {
+        // A child that exits before reading all of stdin (a usage error, a fail-closed deny) must
+        // give the writer EPIPE, not kill the whole test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = try binary()
         process.arguments = arguments
