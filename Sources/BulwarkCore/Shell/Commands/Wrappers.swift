@@ -224,7 +224,10 @@ extension ShellAnalyzer {
         }
         if let script = operands.first, !readsStdin {
             let path = normalizer.normalize(script)
-            judgeCodeLabels((inv.argumentLabels[1] ?? []).union(fileLabels[path] ?? []), inv: inv)
+            judgeCodeLabels(inv.argumentLabels[1] ?? [], inv: inv)
+            if fileLabels[path]?.contains(.network) == true {
+                add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a script downloaded earlier in the same command, unreviewed", evidence: inv.text)
+            }
             if script == "/dev/stdin" || script == "-" { return runStdinScript(inv) }
             if script.hasPrefix("/dev/fd/") || script.hasPrefix("/proc/self/fd/") { return DataFlow() }
             return DataFlow()
