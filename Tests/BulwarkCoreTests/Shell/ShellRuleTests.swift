@@ -51,6 +51,9 @@ import Testing
         ("git push --force origin main", "shell.git.force_push"),
         ("curl http://169.254.169.254/latest/meta-data/iam/", "http.metadata_endpoint"),
         ("python3 laZagne.py all", "shell.indicator.offensive_tool"),
+        ("psql -c 'DROP TABLE users'", "sql.drop"),
+        ("mysql -u root -e \"DELETE FROM orders\"", "sql.delete_without_where"),
+        ("echo 'TRUNCATE accounts;' | sqlite3 app.db", "sql.truncate"),
         ("echo 'exec /bin/sh' > /tmp/hook && chmod +x /tmp/hook", "shell.escape.planted_shell"),
     ])
     func ruleFires(command: String, rule: String) {
@@ -73,6 +76,7 @@ import Testing
         "npm install && npm test",
         "kill -9 12345",
         "chmod +x scripts/build.sh",
+        "psql -c 'SELECT count(*) FROM users'",
     ])
     func dataIsNotExecution(command: String) {
         let analysis = ShellAnalysis.analyze(command, cwd: "/home/u/project", home: "/home/u")

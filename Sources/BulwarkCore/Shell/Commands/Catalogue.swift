@@ -74,6 +74,7 @@ extension ShellAnalyzer {
             guard args.first == "-d", args.count > 1, !args.dropFirst().contains(where: { $0.hasPrefix("-") || $0.contains("*") }) else { return nil }
             return DataFlow(labels: [], text: args.dropFirst().joined(separator: "\n") + "\n")
         }
+        register(["psql", "cockroach", "mysql", "mariadb", "sqlite3", "clickhouse-client"]) { $0.databaseClient($1) }
         register(["trap"]) { $0.trap($1) }
         register(["grep", "egrep", "fgrep", "rg", "ag"]) { $0.grepSecrets($1) }
         register(["b64decode", "b64encode"]) { inv, call in

@@ -1,0 +1,29 @@
+/// Database clients on the command line: the SQL they send is judged by the SQL rules.
+extension ShellAnalyzer {
+    mutating func databaseClient(_ inv: CommandInvocation) -> DataFlow? {
+        var statements: [String] = []
+        switch inv.name {
+        case "psql", "cockroach":
+            let scan = OptionScan(inv.arguments, shortWithValue: ["c", "d", "h", "p", "U", "f", "v", "o"], longWithValue: ["command", "dbname", "host", "port", "username", "file", "set", "output"])
+            statements = scan.allValues("c", "command")
+        case "mysql", "mariadb":
+            let scan = OptionScan(inv.arguments, shortWithValue: ["e", "h", "u", "P", "D", "S"], longWithValue: ["execute", "host", "user", "port", "database", "socket"])
+            statements = scan.allValues("e", "execute")
+        case "sqlite3":
+            let scan = OptionScan(inv.arguments, shortWithValue: ["cmd", "separator"], longWithValue: [])
+            statements = Array(scan.operands.dropFirst())
+        case "clickhouse-client":
+            let scan = OptionScan(inv.arguments, shortWithValue: ["q"], longWithValue: ["query"])
+            statements = scan.allValues("q", "query")
+        default:
+            break
+        }
+        if statements.isEmpty, let text = inv.stdinText { statements = [text] }
+        for sql in statements.prefix(8) {
+            for finding in SQLRules.findings(for: SQLParser.statements(in: sql)) {
+                add(finding.rule, finding.severity, score: finding.score, finding.category ?? .destructiveSQL, finding.message, evidence: inv.text)
+            }
+        }
+        return DataFlow(labels: inv.stdinLabels)
+    }
+}
