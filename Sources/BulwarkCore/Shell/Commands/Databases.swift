@@ -10,7 +10,7 @@ extension ShellAnalyzer {
             let scan = OptionScan(inv.arguments, shortWithValue: ["e", "h", "u", "P", "D", "S"], longWithValue: ["execute", "host", "user", "port", "database", "socket"])
             statements = scan.allValues("e", "execute")
         case "sqlite3":
-            let scan = OptionScan(inv.arguments, shortWithValue: ["cmd", "separator"], longWithValue: [])
+            let scan = OptionScan(inv.arguments)
             statements = Array(scan.operands.dropFirst())
         case "clickhouse-client":
             let scan = OptionScan(inv.arguments, shortWithValue: ["q"], longWithValue: ["query"])
