@@ -35,7 +35,7 @@ struct EvalCommand: ParsableCommand {
                 guard let value = try? JSONParser().parse(line), let row = CorpusRow(json: value) else { report.recordSkip(); continue }
                 if let confidence, row.confidence != confidence { continue }
                 guard let payload = row.payload(cwd: options.cwd ?? "/home/user/project") else { report.recordSkip(); continue }
-                report.record(row, verdict: engine.evaluate(payload))
+                report.record(row, verdict: engine.evaluate(payload), includeOverall: confidence == nil)
             }
         }
         StandardIO.write(json ? JSONWriter.string(reportJSON(report)) + "\n" : renderText(report))

@@ -47,8 +47,9 @@ public struct EvalReport: Sendable {
 
     public init() {}
 
-    public mutating func record(_ row: CorpusRow, verdict: Verdict) {
-        for confidence in [row.confidence, "all"] {
+    /// Records one verdict. `includeOverall` adds the row to the "all" confidence group too.
+    public mutating func record(_ row: CorpusRow, verdict: Verdict, includeOverall: Bool = true) {
+        for confidence in includeOverall ? [row.confidence, "all"] : [row.confidence] {
             for category in [row.topCategory, "all"] {
                 tallies[confidence, default: [:]][category, default: Tally()].add(malicious: row.malicious, decision: verdict.decision)
             }

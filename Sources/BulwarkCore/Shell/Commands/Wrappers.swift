@@ -113,7 +113,8 @@ extension ShellAnalyzer {
             if inner.isEmpty { inner = ["echo"] }
             let replace = scan.value("I") ?? scan.value("replace") ?? (scan.has("i") ? "{}" : nil)
             // When the input is known (`echo / | xargs rm -rf`), its words become the arguments.
-            if let text = inv.stdinText {
+            let argumentFile = scan.value("a") ?? scan.value("arg-file")
+            if let text = inv.stdinText, argumentFile == nil {
                 let items = text.split(whereSeparator: { $0 == "\n" || (replace == nil && ($0 == " " || $0 == "\t")) }).map(String.init).prefix(32)
                 if let replace {
                     var last = DataFlow()
