@@ -8,6 +8,8 @@ public struct ImpactLayer: Layer {
     }
 
     public func evaluate(_ action: Action, state: SessionSnapshot) -> [Finding] {
+        // After the tool ran (PostToolUse, a judged result) only what came back matters.
+        guard action.phase == .pre else { return [] }
         var findings: [Finding] = []
         let facets = action.facets
         for shell in facets.shell { findings.append(contentsOf: shell.findings) }
