@@ -25,6 +25,8 @@ public struct Finding: Sendable, Equatable {
 
     /// Evidence is for humans: keep it short and on one line.
     static func clip(_ text: String, limit: Int = 200) -> String {
+        // Fast path: short, single-line text is kept as it is.
+        if text.utf8.count <= limit, !text.utf8.contains(0x0A) { return text }
         var out = ""
         var count = 0
         for ch in text.unicodeScalars {

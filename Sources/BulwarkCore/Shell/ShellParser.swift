@@ -335,6 +335,15 @@ struct ShellParserState {
 
     func reservedWord(_ word: ShellWord) -> String? {
         guard word.parts.count == 1, case .literal(let text) = word.parts[0] else { return nil }
+        // Reserved words are short and start with one of a few letters: reject the rest cheaply.
+        guard text.utf8.count <= 8, let first = text.utf8.first else { return nil }
+        switch first {
+        case UInt8(ascii: "i"), UInt8(ascii: "t"), UInt8(ascii: "e"), UInt8(ascii: "f"), UInt8(ascii: "d"), UInt8(ascii: "w"),
+            UInt8(ascii: "u"), UInt8(ascii: "s"), UInt8(ascii: "c"), UInt8(ascii: "!"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+            break
+        default:
+            return nil
+        }
         switch text {
         case "if", "then", "elif", "else", "fi", "do", "done", "while", "until", "for", "select", "in",
             "case", "esac", "function", "!", "{", "}", "time":
