@@ -4,6 +4,10 @@ extension PathCatalogue {
     static func anywhereClass(_ c: [Substring], homeDepth: Int?) -> Verdict? {
         guard let base = c.last else { return nil }
         if let v = sshDirectoryClass(c) { return v }
+        // Python runs these at every interpreter start: a persistence hook like a shell rc file.
+        if base == "sitecustomize.py" || base == "usercustomize.py" || (base.hasSuffix(".pth") && c.contains(where: { $0 == "site-packages" || $0 == "dist-packages" })) {
+            return Verdict(pathClass: .shellStartup)
+        }
         for i in c.indices where c[i].utf8.first == 0x2E {
             let next: Substring? = i + 1 < c.count ? c[i + 1] : nil
             switch c[i] {

@@ -30,7 +30,7 @@ extension PathCatalogue {
         ".bashrc", ".bash_profile", ".bash_login", ".bash_logout", ".bash_aliases", ".profile",
         ".zshrc", ".zprofile", ".zshenv", ".zlogin", ".zlogout", ".cshrc", ".tcshrc", ".login",
         ".logout", ".kshrc", ".mkshrc", ".xinitrc", ".xprofile", ".xsession", ".xsessionrc",
-        ".pam_environment", ".inputrc",
+        ".pam_environment", ".inputrc", ".shrc",
     ]
 
     static let homeEntries: [HomeEntry] = [

@@ -24,7 +24,7 @@ extension PathCatalogue {
         case "lib", "lib64", "usr":
             return libraryClass(c)
         case "Library":
-            if second == "LaunchAgents" || second == "LaunchDaemons" { return Verdict(pathClass: .scheduler) }
+            if second == "LaunchAgents" || second == "LaunchDaemons" || second == "StartupItems" { return Verdict(pathClass: .scheduler) }
             if second == "Keychains" { return Verdict(pathClass: .credentialStore, critical: true) }
             return nil
         case "System":
@@ -81,7 +81,7 @@ extension PathCatalogue {
             "zlogout", "zsh", "environment", "fish", "csh.cshrc", "csh.login", "skel",
             "bash_completion.d":
             return Verdict(pathClass: .shellStartup)
-        case "anacrontab", "systemd", "init.d", "init", "rc.local", "update-motd.d", "at.allow", "at.deny",
+        case "anacrontab", "systemd", "init.d", "init", "rc.local", "rc.common", "rc.d", "update-motd.d", "at.allow", "at.deny",
             "periodic", "launchd.conf", "incron.d":
             return Verdict(pathClass: .scheduler)
         case "xdg" where c.count > 2 && c[2] == "autostart":

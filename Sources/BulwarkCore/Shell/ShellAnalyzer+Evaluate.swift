@@ -7,9 +7,11 @@ extension ShellAnalyzer {
             judgeDynamicName(inv)
             return DataFlow(labels: inv.stdinLabels)
         }
-        if let flow = unwrap(inv) { return flow }
+        // `./script` is the project's own program, not the system tool of the same name.
+        let localProgram = inv.argv[0].hasPrefix("./") || inv.argv[0].hasPrefix("../")
+        if !localProgram, let flow = unwrap(inv) { return flow }
         var flow: DataFlow? = nil
-        if let handler = Self.catalogue[inv.name] {
+        if !localProgram, let handler = Self.catalogue[inv.name] {
             flow = handler(&self, inv)
         }
         checkOffensiveTool(inv)
@@ -42,6 +44,10 @@ extension ShellAnalyzer {
                 let path = normalizer.normalize(arg)
                 labels.formUnion(labelsForReading(path))
                 fileAccess(raw: arg, path: path, mode: .read, evidence: inv.text)
+                // Archiving whole homes or system trees collects whatever secrets they hold.
+                if Self.archivers.contains(inv.name), BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: true) >= .home {
+                    labels.insert(.secret)
+                }
             }
             for l in inv.argumentLabels.values { labels.formUnion(l) }
         }
@@ -63,6 +69,8 @@ extension ShellAnalyzer {
         "uuencode", "gpg", "openssl", "tar", "zip", "7z", "xz", "bzip2", "dd", "awk", "sed", "view", "vim", "vi", "nano",
         "python", "python3", "perl", "ruby", "node", "php", "sqlite3", "csplit", "split", "file", "wc", "md5sum",
     ]
+
+    static let archivers: Set<String> = ["tar", "zip", "7z", "rar", "cpio", "pax"]
 
     /// Filters whose output is their input when called without arguments.
     static let textPassThrough: Set<String> = ["cat", "tee", "dd"]

@@ -35,7 +35,7 @@ public enum HTTPRules {
                 break
             }
         }
-        if let service = HostCatalogue.service(for: url.host) {
+        if let service = HostCatalogue.service(for: url.host) ?? HostCatalogue.service(forPathOf: url) {
             let name = serviceName(service)
             if service.receivesData {
                 let sending = request.sendsData || !(url.query ?? "").isEmpty && service == .webhookCatcher

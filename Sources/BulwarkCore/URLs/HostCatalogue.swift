@@ -20,6 +20,18 @@ public enum HostCatalogue {
         }
     }
 
+    /// Services recognized by host and path: chat webhooks that accept files from anyone with the URL
+    /// (a favourite exfiltration channel), unlike ordinary API hosts on the same domain.
+    public static func service(forPathOf url: URLFacet) -> HostService? {
+        let host = url.host
+        if host == "discord.com" || host == "discordapp.com" || host.hasSuffix(".discord.com") || host.hasSuffix(".discordapp.com"),
+            url.path.hasPrefix("/api/webhooks") || url.path.hasPrefix("/api/v10/webhooks") || url.path.hasPrefix("/api/v9/webhooks")
+        {
+            return .webhookCatcher
+        }
+        return nil
+    }
+
     static let services: [Substring: HostService] = {
         var table: [Substring: HostService] = [:]
         func add(_ service: HostService, _ domains: [Substring]) {

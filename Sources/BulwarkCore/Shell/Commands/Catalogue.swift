@@ -75,6 +75,17 @@ extension ShellAnalyzer {
             return DataFlow(labels: [], text: args.dropFirst().joined(separator: "\n") + "\n")
         }
         register(["psql", "cockroach", "mysql", "mariadb", "sqlite3", "clickhouse-client"]) { $0.databaseClient($1) }
+        register(["dig", "nslookup", "host", "drill", "delv"]) { inv, call in
+            // A query name built from command output carries data out through DNS.
+            let smuggles = call.arguments.contains { arg in
+                guard let sub = arg.firstRange(of: "$(…)") else { return false }
+                return arg[sub.upperBound...].hasPrefix(".")
+            }
+            if smuggles || call.argumentLabels.contains(where: { $0.key > 0 && !$0.value.intersection(.sensitive).isEmpty }) {
+                inv.add("shell.exfil.dns_tunnel", .high, score: 75, .exfiltration, "Builds a DNS query from command output (data leaves through DNS)", evidence: call.text)
+            }
+            return DataFlow(labels: .network)
+        }
         register(["trap"]) { $0.trap($1) }
         register(["grep", "egrep", "fgrep", "rg", "ag"]) { $0.grepSecrets($1) }
         register(["b64decode", "b64encode"]) { inv, call in

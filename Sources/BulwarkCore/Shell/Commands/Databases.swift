@@ -2,6 +2,7 @@
 extension ShellAnalyzer {
     mutating func databaseClient(_ inv: CommandInvocation) -> DataFlow? {
         var statements: [String] = []
+        var databaseLabels: DataLabels = []
         switch inv.name {
         case "psql", "cockroach":
             let scan = OptionScan(inv.arguments, shortWithValue: ["c", "d", "h", "p", "U", "f", "v", "o"], longWithValue: ["command", "dbname", "host", "port", "username", "file", "set", "output"])
@@ -12,6 +13,14 @@ extension ShellAnalyzer {
         case "sqlite3":
             let scan = OptionScan(inv.arguments)
             statements = Array(scan.operands.dropFirst())
+            if var database = scan.operands.first {
+                // `file:PATH?mode=ro` URIs name the same file.
+                if database.hasPrefix("file:") { database.removeFirst(5) }
+                if let q = database.firstIndex(of: "?") { database = String(database[..<q]) }
+                let path = normalizer.normalize(database)
+                fileAccess(raw: database, path: path, mode: .read, evidence: inv.text)
+                databaseLabels = labelsForReading(path)
+            }
         case "clickhouse-client":
             let scan = OptionScan(inv.arguments, shortWithValue: ["q"], longWithValue: ["query"])
             statements = scan.allValues("q", "query")
@@ -24,6 +33,6 @@ extension ShellAnalyzer {
                 add(finding.rule, finding.severity, score: finding.score, finding.category ?? .destructiveSQL, finding.message, evidence: inv.text)
             }
         }
-        return DataFlow(labels: inv.stdinLabels)
+        return DataFlow(labels: inv.stdinLabels.union(databaseLabels))
     }
 }

@@ -94,6 +94,18 @@ extension ShellAnalyzer {
         let uidZero = joined.contains("-u 0") || joined.contains("--uid 0") || joined.contains("-o") && joined.contains("-u 0") || joined.contains("-g 0")
         switch inv.name {
         case "useradd", "adduser", "sysadminctl", "dscl", "net":
+            if inv.name == "dscl", joined.contains("-delete"), joined.contains("/Users/") || joined.contains("/Groups/") {
+                add("shell.impact.delete_account", .high, score: 75, .destructiveFS, "Deletes a user account or group", evidence: inv.text)
+                return DataFlow()
+            }
+            if inv.name == "sysadminctl", joined.contains("-deleteUser") {
+                add("shell.impact.delete_account", .high, score: 75, .destructiveFS, "Deletes a user account", evidence: inv.text)
+                return DataFlow()
+            }
+            if inv.name == "sysadminctl", joined.contains("-guestAccount"), args.contains("on") {
+                add("shell.privilege.guest_account", .high, score: 75, .persistence, "Enables the guest account", evidence: inv.text)
+                return DataFlow()
+            }
             if inv.name == "dscl", !joined.contains("-create") && !joined.contains("-append") && !joined.contains("-passwd") { return DataFlow(labels: .systemInfo) }
             if inv.name == "sysadminctl", !joined.contains("-addUser") { return DataFlow() }
             add("shell.privilege.create_account", uidZero || privilegedGroup ? .critical : .high, score: uidZero || privilegedGroup ? nil : 75, .persistence, "Creates a user account\(uidZero ? " with uid/gid 0" : privilegedGroup ? " in an administrative group" : "")", evidence: inv.text)
