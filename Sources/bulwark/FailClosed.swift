@@ -18,9 +18,15 @@ enum FailClosed {
         buffer.initialize(from: bytes, count: bytes.count)
         message = buffer
         length = bytes.count
+        // The parent may have left these signals blocked or ignored (spawners often do);
+        // the guard only works if they are delivered to us.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGALRM] {
             signal(sig, failClosedHandler)
+            sigaddset(&unblock, sig)
         }
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         alarm(seconds)
     }
 

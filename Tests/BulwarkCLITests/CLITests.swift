@@ -287,6 +287,33 @@ struct CLITests {
         #expect(r.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "the tool already ran; got: \(r.text)")
     }
 
+    /// Claude Code lets the tool run when a hook hangs: the watchdog must deny first.
+    @Test func hookWatchdogDeniesWhenInputNeverCompletes() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let process = Process()
+        process.executableURL = try Self.binary()
+        process.arguments = ["hook", "claude-code", "--watchdog", "1"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = Pipe()
+        let start = Date()
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(#"{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls"#.utf8))
+        // stdin is left open: the hook can never finish reading.
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        let elapsed = Date().timeIntervalSince(start)
+        if process.isRunning { process.terminate() }
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(elapsed < 5, "the watchdog fired after \(elapsed) s")
+        #expect(process.terminationStatus == 2)
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let hook = try #require(try Self.object(text.trimmingCharacters(in: .whitespacesAndNewlines))["hookSpecificOutput"] as? [String: Any])
+        #expect(hook["permissionDecision"] as? String == "deny")
+    }
+
     @Test func hookAnswersWellWithinTheHookTimeout() throws {
         let start = Date()
         _ = try Self.run(["hook", "claude-code"], stdin: Self.bash(Self.allowCommand))
