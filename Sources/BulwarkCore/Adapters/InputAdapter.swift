@@ -50,7 +50,7 @@ extension InputAdapter {
     func idString(_ value: JSONValue?) -> String? {
         switch value {
         case .string(let s)?: return s
-        case .number(let n)?: return n == n.rounded() ? String(Int64(n)) : String(n)
+        case .number(let n)?: return n == n.rounded() && n.magnitude < 1e15 ? String(Int64(n)) : String(n)
         default: return nil
         }
     }
