@@ -70,6 +70,12 @@ import Testing
         #expect(analysis.findings.contains { $0.rule == "shell.too_complex" && $0.severity == .critical })
     }
 
+    /// Wrappers whose inner command is empty must not trap.
+    @Test(arguments: ["kubectl exec pod --", "sudo", "env", "xargs", "nohup", "timeout 5", "find . -exec \\;", "busybox", "ip netns exec x", "start-stop-daemon -S --", "capsh --", "watch", "echo | xargs -I{}"])
+    func emptyInnerCommands(_ source: String) {
+        _ = ShellAnalysis.analyze(source, cwd: "/p", home: "/h")
+    }
+
     @Test func redirectionsKeepFileDescriptors() {
         let inv = ShellAnalysis.analyze("cmd 2>/dev/null >>out.log <in.txt", cwd: "/p", home: "/h").invocations[0]
         #expect(inv.redirects.map(\.op) == [.output, .append, .input])

@@ -283,6 +283,7 @@ extension ShellAnalyzer {
 
     /// Runs an already-split argument vector (from a wrapper, `xargs` or `find -exec`).
     mutating func runArgv(_ argv: [String], environment: [(name: String, value: String)], origin: CommandInvocation.Origin, inv: CommandInvocation, privileged: Bool) -> DataFlow {
+        guard !argv.isEmpty else { return DataFlow() }
         guard inv.depth < Self.maxDepth, invocations.count < Self.maxInvocations else {
             truncated = true
             return DataFlow()
