@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var options: EngineOptions
 
     func run() throws {
-        let engine = options.engine()
+        let engine = try options.engineOrExit()
         var payloads: [String] = []
         for file in files {
             guard let bytes = FileBytes.read(file) else { throw ValidationError("cannot read \(file)") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BulwarkCore
+import BulwarkRuntime
 
 /// Options shared by the commands that build an engine.
 struct EngineOptions: ParsableArguments {
@@ -14,6 +15,9 @@ struct EngineOptions: ParsableArguments {
 
     @Option(help: "Agent id to attribute actions to when the input does not carry one.")
     var agent: String?
+
+    @Option(help: "Workspace policy file (YAML). Its thresholds and money limit, when set, replace the flags below.")
+    var policy: String?
 
     @Option(help: "Risk at or above which the decision is review.")
     var reviewThreshold: Int = 30
@@ -35,12 +39,23 @@ struct EngineOptions: ParsableArguments {
 
     var inputFormat: InputFormat? { format.flatMap(InputFormat.init(rawValue:)) }
 
-    func engine() -> Engine {
+    /// Builds the engine; a policy that cannot be loaded is an error naming its place.
+    func engine() throws(PolicyError) -> Engine {
         var configuration = EngineConfiguration()
         configuration.reviewThreshold = reviewThreshold
         configuration.blockThreshold = blockThreshold
         configuration.moneyThresholdUSD = moneyThreshold
         configuration.defaults = ActionDefaults(cwd: cwd, home: home, agent: agent)
-        return Engine(configuration: configuration)
+        let workspace = try policy.map { path throws(PolicyError) in try PolicyLoader.load(contentsOf: path) }
+        return Engine(configuration: configuration, workspace: workspace)
+    }
+
+    /// The engine, or a usage error (exit 64) that names the policy problem.
+    func engineOrExit() throws -> Engine {
+        do {
+            return try engine()
+        } catch {
+            throw ValidationError("policy: \(error.description)")
+        }
     }
 }

@@ -27,7 +27,7 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var options: EngineOptions
 
     func run() throws {
-        let engine = options.engine()
+        let engine = try options.engineOrExit()
         var report = EvalReport()
         for file in files {
             let lines = try readLines(file)

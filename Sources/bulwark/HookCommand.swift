@@ -32,7 +32,15 @@ struct ClaudeCodeHook: ParsableCommand {
     func run() throws {
         FailClosed.arm(answer: Self.denyJSON(reason: "Bulwark could not evaluate this tool call (internal error or timeout); denied to fail closed."), seconds: watchdog)
         let bytes = StandardIO.readAll(limit: 16 << 20)
-        let engine = options.engine()
+        let engine: Engine
+        do {
+            engine = try options.engine()
+        } catch {
+            // A broken policy must not turn the hook off: deny, and say why.
+            FailClosed.disarm()
+            StandardIO.write(Self.denyJSON(reason: "Bulwark cannot load its policy (\(error.description)); denied to fail closed."))
+            return
+        }
         let verdict = engine.evaluate(bytes: bytes, format: .claudeCode)
         let post = event?.lowercased().hasPrefix("post") == true || Self.isPostEvent(bytes)
         let output: String

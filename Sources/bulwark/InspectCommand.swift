@@ -23,7 +23,7 @@ struct InspectCommand: ParsableCommand {
     var maxBytes: Int = 16 << 20
 
     func run() throws {
-        let engine = options.engine()
+        let engine = try options.engineOrExit()
         let format = options.inputFormat
         if batch {
             var worst = ExitStatus.allow

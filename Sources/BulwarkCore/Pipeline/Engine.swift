@@ -10,13 +10,25 @@ public struct Engine: Sendable {
     let extractor = FacetExtractor()
     var scorer: Scorer { Scorer(reviewThreshold: configuration.reviewThreshold, blockThreshold: configuration.blockThreshold) }
 
-    public init(configuration: EngineConfiguration = EngineConfiguration(), policy: (any PolicyEvaluator)? = nil) {
+    /// `workspace`: a compiled workspace policy. Its thresholds and money limit, when set, replace
+    /// the configuration's; its agent, tool, domain and path sections become the policy layer.
+    public init(configuration: EngineConfiguration = EngineConfiguration(), policy: (any PolicyEvaluator)? = nil, workspace: Policy? = nil) {
+        var configuration = configuration
+        if let workspace {
+            if let t = workspace.thresholds {
+                configuration.reviewThreshold = t.review
+                configuration.blockThreshold = t.block
+            }
+            if let m = workspace.moneyReviewAboveUSD { configuration.moneyThresholdUSD = m }
+        }
         self.configuration = configuration
         self.policy = policy
-        self.layers = [
+        var layers: [any Layer] = [
             ProtocolLayer(), ImpactLayer(money: MoneyRules(thresholdUSD: configuration.moneyThresholdUSD)), TaintLayer(), InjectionLayer(),
             BehaviourLayer(),
         ]
+        if let workspace { layers.append(PolicyLayer(policy: workspace)) }
+        self.layers = layers
     }
 
     /// Judges one raw input (JSON text in any supported format).

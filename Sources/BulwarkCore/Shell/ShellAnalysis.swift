@@ -8,6 +8,10 @@ public struct ShellAnalysis: Sendable {
     public var invocations: [CommandInvocation]
     public var findings: [Finding]
     public var syntaxErrors: [ShellSyntaxError]
+    /// URLs the commands reach (for domain policies).
+    public var urls: [URLFacet] = []
+    /// Files the commands read, write or delete (for path policies).
+    public var files: [FileAccess] = []
 
     /// Parses and analyzes `source` as a shell would run it in `cwd` with `$HOME` = `home`.
     public static func analyze(_ source: String, cwd: String? = nil, home: String? = nil) -> ShellAnalysis {
@@ -28,7 +32,10 @@ public struct ShellAnalysis: Sendable {
         analyzer.functionNames = parsed.functionNames
         _ = analyzer.analyze(parsed.script, origin: .topLevel, depth: 0, privileged: false, stdin: .none)
         analyzer.reportSyntax(parsed.errors, source: source)
-        return ShellAnalysis(source: source, invocations: analyzer.invocations, findings: analyzer.findings, syntaxErrors: parsed.errors)
+        var analysis = ShellAnalysis(source: source, invocations: analyzer.invocations, findings: analyzer.findings, syntaxErrors: parsed.errors)
+        analysis.urls = analyzer.touchedURLs
+        analysis.files = analyzer.touchedFiles
+        return analysis
     }
 }
 

@@ -21,6 +21,9 @@ struct ShellAnalyzer {
     /// Functions the script defines (for fork-bomb detection).
     var functionNames: Set<String> = []
     var fileRuleMemo: [String: [Finding]] = [:]
+    /// What the commands touch, for policies (bounded).
+    var touchedURLs: [URLFacet] = []
+    var touchedFiles: [FileAccess] = []
 
     init(context: ShellContext, normalizer: PathNormalizer? = nil) {
         self.context = context
@@ -300,6 +303,7 @@ struct ShellAnalyzer {
 
     /// Judges one file access with the path rules and records it.
     mutating func fileAccess(raw: String, path: String, mode: FileAccessMode, evidence: String) {
+        if touchedFiles.count < 64 { touchedFiles.append(FileAccess(raw: raw, path: path, mode: mode)) }
         let key = mode.rawValue + "\u{0}" + path
         let results: [Finding]
         if let known = fileRuleMemo[key] {

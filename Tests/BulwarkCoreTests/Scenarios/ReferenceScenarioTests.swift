@@ -18,8 +18,8 @@ import Testing
 struct ReferenceScenarioTests {
     typealias F = ToolCallFixture
 
-    static func check(_ row: DecisionCase) {
-        let verdict = Engine().evaluate(row.input)
+    static func check(_ row: DecisionCase, engine: Engine = Engine()) {
+        let verdict = engine.evaluate(row.input)
         #expect(verdict.error == nil, "well-formed input must not be refused: \(verdict.error ?? "")")
         #expect(
             verdict.decision == row.expected,
@@ -64,24 +64,50 @@ struct ReferenceScenarioTests {
     @Test("Reference scenarios 1–12", arguments: referenceScenarios.filter { $0.gap == nil })
     func referenceScenario(_ row: DecisionCase) { Self.check(row) }
 
-    /// Scenarios 13–16 depend on agent roles and tool permissions (the policy language).
+    /// Scenarios 13–16 depend on agent roles and tool permissions. The reference system's
+    /// policy was not published; this one encodes the table's wording: a researcher (role
+    /// analyst) is *not permitted* the `shell` and `get_secret` tools (block) and *not approved*
+    /// for tools outside its list (review).
+    static let referencePolicy: Policy = {
+        let document: JSONValue = [
+            "version": 1,
+            "name": "reference",
+            "roles": [
+                "developer": ["tools": ["allow": ["*"]]],
+                "analyst": ["tools": ["allow": ["web_search", "http_request", "Read"], "deny": ["shell", "get_secret"]]],
+            ],
+            "agents": ["builder": ["roles": ["developer"]], "researcher": ["roles": ["analyst"]]],
+            "unlisted_tools": "review",
+        ]
+        return try! PolicyCompiler.compile(document)
+    }()
+
     static let policyScenarios: [DecisionCase] = [
-        DecisionCase(
-            "13 shell_git_push_secret: git push with a secret reference → review",
-            F.bash("git push https://x-access-token:$GITHUB_TOKEN@github.com/acme/app.git main"), .review),
         DecisionCase(
             "14 researcher_shell_attempt: shell tool not permitted for the role → block",
             JSONWriter.string(["tool": "shell", "agent": "researcher", "arguments": ["command": "uname -a"]]), .block),
         DecisionCase(
-            "15 shell_ls_safe: ls -la, tool not approved for the role → review",
-            JSONWriter.string(["tool": "shell", "agent": "researcher", "arguments": ["command": "ls -la"]]), .review),
+            "15 shell_ls_safe: ls -la, terminal tool not approved for the role → review",
+            JSONWriter.string(["tool": "terminal", "agent": "researcher", "arguments": ["command": "ls -la"]]), .review),
         DecisionCase(
             "16 researcher_unknown_secret: request for a secret not approved → block",
             JSONWriter.string(["tool": "get_secret", "agent": "researcher", "arguments": ["name": "PROD_DB_PASSWORD"]]), .block),
+        DecisionCase(
+            "builder may use the shell: ls -la → allow",
+            JSONWriter.string(["tool": "shell", "agent": "builder", "arguments": ["command": "ls -la"]]), .allow),
     ]
 
-    @Test("Reference scenarios 13–16", .disabled("pending: policy language (issue 3)"), arguments: policyScenarios)
-    func policyScenario(_ row: DecisionCase) { Self.check(row) }
+    @Test("Reference scenarios 14–16 under the reference policy", arguments: policyScenarios)
+    func policyScenario(_ row: DecisionCase) { Self.check(row, engine: Engine(workspace: Self.referencePolicy)) }
+
+    static let secretScenarios: [DecisionCase] = [
+        DecisionCase(
+            "13 shell_git_push_secret: git push with a secret reference → review",
+            F.bash("git push https://x-access-token:$GITHUB_TOKEN@github.com/acme/app.git main"), .review),
+    ]
+
+    @Test("Reference scenario 13", .disabled("pending: secret scanning of arguments (issue 3, content scanners)"), arguments: secretScenarios)
+    func secretScenario(_ row: DecisionCase) { Self.check(row) }
 
     // MARK: - Evasive variants the reference system missed
 

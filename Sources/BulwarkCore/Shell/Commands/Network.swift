@@ -1,6 +1,15 @@
 /// Downloads, uploads, raw sockets, tunnels and remote shells.
 extension ShellAnalyzer {
+    /// Records a host reached by ssh-style tools (`user@host`, `host:path`) for domain policies.
+    mutating func touchHost(_ raw: String) {
+        var host = Substring(raw)
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if let colon = host.firstIndex(of: ":") { host = host[..<colon] }
+        if !host.isEmpty, touchedURLs.count < 64, let url = URLParser.parse(String(host)) { touchedURLs.append(url) }
+    }
+
     mutating func judgeRequest(_ request: HTTPRequestFacet, inv: CommandInvocation) {
+        if touchedURLs.count < 64 { touchedURLs.append(request.url) }
         for finding in HTTPRules.findings(for: request) {
             add(finding.rule, finding.severity, score: finding.score, finding.category ?? .network, finding.message, evidence: inv.text)
         }
@@ -188,6 +197,7 @@ extension ShellAnalyzer {
         }
         let operands = scan.operands
         if let host = operands.first {
+            touchHost(host)
             judgeEgress(inv.stdinLabels, inv: inv, destination: host)
             if operands.count > 1 {
                 let remote = operands.dropFirst().joined(separator: " ")
@@ -212,6 +222,7 @@ extension ShellAnalyzer {
             if s.hasPrefix("/") || s.hasPrefix(".") || s.hasPrefix("~") { return false }
             return s.contains(":") || s.hasPrefix("rsync://")
         }
+        for operand in operands where isRemote(operand) { touchHost(operand) }
         if isRemote(destination) {
             var labels: DataLabels = []
             for source in operands.dropLast() where !isRemote(source) {
