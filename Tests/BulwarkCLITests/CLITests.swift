@@ -314,6 +314,17 @@ struct CLITests {
         #expect(hook["permissionDecision"] as? String == "deny")
     }
 
+    /// A policy that cannot be loaded must not switch the hook off.
+    @Test func hookWithABrokenPolicyDenies() throws {
+        let path = NSTemporaryDirectory() + "bulwark-broken-policy-\(getpid()).yaml"
+        try Data("version: 1\nthresholds: {review: 90, block: 10}\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let r = try Self.run(["hook", "claude-code", "--policy", path], stdin: Self.bash(Self.allowCommand))
+        let hook = try #require(try Self.object(r.lines[0])["hookSpecificOutput"] as? [String: Any])
+        #expect(hook["permissionDecision"] as? String == "deny")
+        #expect((hook["permissionDecisionReason"] as? String)?.contains("policy") == true)
+    }
+
     @Test func hookAnswersWellWithinTheHookTimeout() throws {
         let start = Date()
         _ = try Self.run(["hook", "claude-code"], stdin: Self.bash(Self.allowCommand))
