@@ -15,6 +15,7 @@ extension ShellAnalyzer {
             flow = handler(&self, inv)
         }
         checkOffensiveTool(inv)
+        checkRemoteDebugging(inv)
         checkTempExecution(inv)
         checkEmbeddedShell(inv)
         checkLibraryLoad(inv)

@@ -7,7 +7,8 @@ struct ShellAnalyzer {
     static let maxMalformedBytes = 4096
     static let maxDepth = 12
 
-    let context: ShellContext
+    /// Where the script runs; `cd` updates it for the commands that follow.
+    var context: ShellContext
     var invocations: [CommandInvocation] = []
     var findings: [Finding] = []
     /// Variables assigned so far: their text when static, and the labels of their data.
@@ -15,7 +16,7 @@ struct ShellAnalyzer {
     /// Files written during the script, with the labels of what was written (downloads…).
     var fileLabels: [String: DataLabels] = [:]
     var truncated = false
-    let normalizer: PathNormalizer
+    var normalizer: PathNormalizer
     /// Per-analysis memo of path classes and file-rule results: scripts touch the same paths often.
     var classMemo: [String: PathClass] = [:]
     /// Functions the script defines (for fork-bomb detection).
@@ -281,6 +282,19 @@ struct ShellAnalyzer {
     }
 
     /// Labels of data read from `path` (credential files are secrets, `/etc/passwd` is system info).
+    /// `cd DIR`: later relative paths resolve against DIR (statically, ignoring subshell scope).
+    mutating func changeDirectory(_ inv: CommandInvocation) -> DataFlow {
+        let target = inv.arguments.first(where: { !$0.hasPrefix("-") }) ?? "~"
+        guard !inv.dynamicArguments.contains(1), target != "-" else { return DataFlow() }
+        let directory = normalizer.normalize(target)
+        guard directory.hasPrefix("/") || directory.hasPrefix("~") else { return DataFlow() }
+        context.cwd = directory
+        normalizer = PathNormalizer(cwd: directory, home: context.home)
+        classMemo.removeAll(keepingCapacity: true)
+        fileRuleMemo.removeAll(keepingCapacity: true)
+        return DataFlow()
+    }
+
     mutating func pathClass(_ path: String) -> PathClass {
         if let known = classMemo[path] { return known }
         let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)

@@ -86,6 +86,11 @@ extension ShellAnalyzer {
             }
             return DataFlow(labels: .network)
         }
+        register(["cd", "pushd"]) { $0.changeDirectory($1) }
+        register(["tor", "torify", "i2pd", "i2prouter"]) { inv, call in
+            inv.add("shell.network.anonymizer", .high, score: 75, .network, "Starts an anonymizing network (\(call.name)) that hides where traffic goes", evidence: call.text)
+            return DataFlow(labels: .network)
+        }
         register(["trap"]) { $0.trap($1) }
         register(["grep", "egrep", "fgrep", "rg", "ag"]) { $0.grepSecrets($1) }
         register(["b64decode", "b64encode"]) { inv, call in

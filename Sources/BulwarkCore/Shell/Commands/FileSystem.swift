@@ -123,6 +123,7 @@ extension ShellAnalyzer {
             if ["-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename"].contains(args[k]) {
                 let pattern = args[k + 1].lowercased()
                 let strong = Self.strongCredentialPatterns.contains(where: { pattern.contains($0) })
+                    || roots.contains { r in Self.credentialDirectories.contains { normalizer.normalize(r).contains($0) } }
                 if strong || Self.credentialFilePatterns.contains(where: { pattern.contains($0) }) {
                     let broad = roots.contains { r in
                         let p = normalizer.normalize(r)

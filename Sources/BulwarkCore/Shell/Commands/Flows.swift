@@ -141,6 +141,13 @@ extension ShellAnalyzer {
         "pgrep", "pkill", "kill", "killall", "lsof", "fuser", "nc", "ncat", "netcat", "socat", "curl", "wget", "script", "chroot", "busybox",
     ]
 
+    /// Browsers started with DevTools exposed on a port hand their session cookies to anyone local.
+    mutating func checkRemoteDebugging(_ inv: CommandInvocation) {
+        if inv.arguments.contains(where: { $0.hasPrefix("--remote-debugging-port") || $0.hasPrefix("--remote-debugging-pipe") }) {
+            add("shell.credential.browser_debugging", .high, score: 75, .credentialAccess, "Starts a browser with remote debugging enabled (session cookies become readable)", evidence: inv.text)
+        }
+    }
+
     /// A non-shell program handed a shell path (`vi -c ':!/bin/sh'`, `--address=unixexec:path=/bin/sh`).
     mutating func checkEmbeddedShell(_ inv: CommandInvocation) {
         guard !Self.shells.contains(inv.name), !Self.dataCommands.contains(inv.name) else { return }

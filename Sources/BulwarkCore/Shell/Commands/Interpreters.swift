@@ -168,7 +168,7 @@ extension ShellAnalyzer {
         if inv.name == "osascript" {
             // AppleScript `do shell script "…" [with administrator privileges]`.
             var rest = Substring(code)
-            while let range = rest.firstRange(of: "do shell script") {
+            while let range = rest.firstRange(of: "do shell script") ?? rest.firstRange(of: "do script") {
                 rest = rest[range.upperBound...]
                 let trimmed = rest.drop(while: { $0 == " " })
                 guard let quote = trimmed.first, quote == "\"" || quote == "'" else { continue }

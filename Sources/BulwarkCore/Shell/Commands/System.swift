@@ -26,6 +26,9 @@ extension ShellAnalyzer {
         if stopping, let service = mentionsSecurityService(args) {
             add("shell.evasion.disable_security_tool", .critical, .defenseEvasion, "Stops or disables a security or logging service (\(service))", evidence: inv.text)
         }
+        if lowered.contains(where: { ["start", "enable", "restart"].contains($0) }), lowered.contains(where: { $0 == "tor" || $0 == "tor.service" || $0 == "i2p" }) {
+            add("shell.network.anonymizer", .high, score: 75, .network, "Starts an anonymizing network service", evidence: inv.text)
+        }
         if inv.name == "systemctl" {
             if lowered.contains(where: { ["reboot", "poweroff", "halt", "kexec", "rescue", "emergency"].contains($0) }) {
                 add("shell.impact.shutdown", .high, score: 80, .resourceExhaustion, "Reboots or powers off the machine", evidence: inv.text)
