@@ -41,7 +41,10 @@ extension ShellAnalyzer {
     mutating func defaultFlow(_ inv: CommandInvocation) -> DataFlow {
         var labels = inv.stdinLabels
         if Self.fileReaders.contains(inv.name) {
-            for arg in inv.arguments where !arg.hasPrefix("-") && Self.looksLikePath(arg) {
+            // Pattern-first tools (`grep PATTERN FILE…`) take a non-file first operand.
+            var operands = inv.arguments.filter { !$0.hasPrefix("-") }
+            if Self.patternFirst.contains(inv.name), !operands.isEmpty { operands.removeFirst() }
+            for arg in operands where Self.looksLikePath(arg) || !Self.patternFirst.contains(inv.name) {
                 let path = normalizer.normalize(arg)
                 labels.formUnion(labelsForReading(path))
                 fileAccess(raw: arg, path: path, mode: .read, evidence: inv.text)
@@ -72,6 +75,7 @@ extension ShellAnalyzer {
     ]
 
     static let archivers: Set<String> = ["tar", "zip", "7z", "rar", "cpio", "pax"]
+    static let patternFirst: Set<String> = ["grep", "egrep", "fgrep", "rg", "sed", "awk", "jq", "yq", "look", "tr", "cut", "paste", "column"]
 
     /// Filters whose output is their input when called without arguments.
     static let textPassThrough: Set<String> = ["cat", "tee", "dd"]
