@@ -1,0 +1,5 @@
+/// A place in one of the documents known to a compilation.
+struct SchemaLocation: Hashable, Sendable {
+    var document: Int
+    var pointer: String
+}
