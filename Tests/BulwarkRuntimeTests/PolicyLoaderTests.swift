@@ -57,7 +57,7 @@ import Testing
         let policy = try PolicyLoader.load(contentsOf: Self.examples.appendingPathComponent("finance.yaml").path)
         let engine = Engine(workspace: policy)
         let big = engine.evaluate(#"{"tool":"transfer","agent":"treasury-agent","arguments":{"amount":"12,500","currency":"USD","to":"acct-9"}}"#)
-        #expect(big.decision == .review, "\(big.findings.map(\.rule))")
+        #expect(big.decision == .review, "\(big.findings.map { "\($0.rule): \($0.message)" })")
         let small = engine.evaluate(#"{"tool":"transfer","agent":"treasury-agent","arguments":{"amount":"9,500","currency":"USD","to":"acct-9"}}"#)
         #expect(small.decision == .allow, "\(small.findings.map(\.rule))")
         let shell = engine.evaluate(#"{"tool":"run_shell","agent":"researcher","arguments":{"command":"ls"}}"#)

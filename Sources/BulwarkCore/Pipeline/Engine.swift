@@ -27,7 +27,10 @@ public struct Engine: Sendable {
             ProtocolLayer(), ImpactLayer(money: MoneyRules(thresholdUSD: configuration.moneyThresholdUSD)), TaintLayer(), InjectionLayer(),
             BehaviourLayer(),
         ]
-        if let workspace { layers.append(PolicyLayer(policy: workspace)) }
+        if let workspace {
+            layers.append(ToolRegistryLayer(policy: workspace))
+            layers.append(PolicyLayer(policy: workspace))
+        }
         self.layers = layers
     }
 

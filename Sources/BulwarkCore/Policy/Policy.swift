@@ -14,6 +14,12 @@ public struct Policy: Sendable {
         public var deny: [GlobPattern] = []
     }
 
+    /// A registered tool: its input schema, compiled once.
+    public struct Tool: Sendable {
+        public var name: String
+        public var schema: JSONSchema?
+    }
+
     public struct Agent: Sendable {
         public var id: String
         public var roles: [String]
@@ -37,6 +43,10 @@ public struct Policy: Sendable {
     public var reviewPaths: [GlobPattern]
     /// Input formats accepted (empty: all).
     public var allowedFormats: Set<InputFormat>
+    /// Registered tools (by raw or bare name) with their schemas.
+    public var tools: [String: Tool]
+    /// What happens to a tool that is not registered, when some are (default: review).
+    public var unknownTools: Outcome
 
     public init(name: String = "policy") {
         self.name = name
@@ -52,5 +62,7 @@ public struct Policy: Sendable {
         self.deniedPaths = []
         self.reviewPaths = []
         self.allowedFormats = []
+        self.tools = [:]
+        self.unknownTools = .review
     }
 }

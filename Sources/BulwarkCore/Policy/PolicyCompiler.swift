@@ -21,7 +21,7 @@
 public enum PolicyCompiler {
     static let topLevelKeys: Set<String> = [
         "version", "name", "description", "thresholds", "money", "agents", "roles", "unknown_agents", "unlisted_tools", "domains",
-        "paths", "protocols", "rules", "tools",
+        "paths", "protocols", "rules", "tools", "unknown_tools",
     ]
 
     public static func compile(_ document: JSONValue, source: SourceMap = SourceMap()) throws(PolicyError) -> Policy {
@@ -97,8 +97,22 @@ public enum PolicyCompiler {
         if root["rules"] != nil {
             throw source.error("`rules` with expressions are not supported by this version yet; use agents, roles, domains and paths", at: "/rules")
         }
-        if root["tools"] != nil {
-            throw source.error("`tools` (schemas) are not supported by this version yet", at: "/tools")
+        if let v = root["unknown_tools"] { policy.unknownTools = try outcome(v, at: "/unknown_tools", source: source) }
+        if let tools = root["tools"] {
+            for entry in try object(tools, at: "/tools", source: source).entries {
+                let at = "/tools/" + escape(entry.key)
+                let t = try object(entry.value, at: at, source: source)
+                try checkKeys(t, allowed: ["schema", "description"], at: at, source: source)
+                var schema: JSONSchema? = nil
+                if let document = t["schema"] {
+                    do {
+                        schema = try JSONSchema(document)
+                    } catch {
+                        throw source.error("invalid schema: \(error.message)", at: at + "/schema" + error.pointer)
+                    }
+                }
+                policy.tools[entry.key] = Policy.Tool(name: entry.key, schema: schema)
+            }
         }
         return policy
     }

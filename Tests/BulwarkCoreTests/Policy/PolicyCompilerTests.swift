@@ -32,6 +32,8 @@ import Testing
         (["surprise": true], "/surprise"),
         (["roles": ["r": ["tools": ["alow": ["x"]]]]], "/roles/r/tools/alow"),
         (["rules": []], "/rules"),
+        (["tools": ["t": ["schema": ["type": "strng"]]]], "/tools/t/schema/type"),
+        (["tools": ["t": ["schma": [:]]]], "/tools/t/schma"),
     ] as [(JSONValue, String)])
     func errorsNameThePlace(document: JSONValue, pointer: String) {
         #expect(throws: PolicyError.self) { _ = try compile(document) }
