@@ -314,6 +314,23 @@ struct CLITests {
         #expect(hook["permissionDecision"] as? String == "deny")
     }
 
+    @Test func scanPrintsCategoriesAndRedactedText() throws {
+        let r = try Self.run(["scan"], stdin: "ping jane.doe@example.com with ghp_abcdefghijklmnopqrstuvwxyz0123456789")
+        #expect(r.status == 0)
+        let out = try Self.object(r.lines[0])
+        #expect(Set(out["categories"] as? [String] ?? []) == ["secret", "pii"])
+        #expect((out["redacted"] as? String)?.contains("[REDACTED:github_token]") == true)
+        #expect(out["risk"] as? Int != nil && out["findings"] as? [Any] != nil)
+    }
+
+    @Test func scanBatchKeepsOneLinePerInput() throws {
+        let input = "{\"text\":\"a@b.example\"}\nnot json\n{\"text\":\"nothing here\"}\n"
+        let r = try Self.run(["scan", "--batch"], stdin: input)
+        #expect(r.lines.count == 3)
+        #expect(try Self.object(r.lines[1])["error"] != nil)
+        #expect(r.status == 3)
+    }
+
     /// A policy that cannot be loaded must not switch the hook off.
     @Test func hookWithABrokenPolicyDenies() throws {
         let path = NSTemporaryDirectory() + "bulwark-broken-policy-\(getpid()).yaml"

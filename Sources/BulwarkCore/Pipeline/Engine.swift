@@ -25,7 +25,7 @@ public struct Engine: Sendable {
         self.policy = policy
         var layers: [any Layer] = [
             ProtocolLayer(), ImpactLayer(money: MoneyRules(thresholdUSD: configuration.moneyThresholdUSD)), TaintLayer(), InjectionLayer(),
-            BehaviourLayer(),
+            ContentLayer(), BehaviourLayer(),
         ]
         if let workspace {
             layers.append(ToolRegistryLayer(policy: workspace))

@@ -106,7 +106,7 @@ struct ReferenceScenarioTests {
             F.bash("git push https://x-access-token:$GITHUB_TOKEN@github.com/acme/app.git main"), .review),
     ]
 
-    @Test("Reference scenario 13", .disabled("pending: secret scanning of arguments (issue 3, content scanners)"), arguments: secretScenarios)
+    @Test("Reference scenario 13", arguments: secretScenarios)
     func secretScenario(_ row: DecisionCase) { Self.check(row) }
 
     // MARK: - Evasive variants the reference system missed

@@ -15,6 +15,12 @@ extension ShellAnalyzer {
         }
         guard let sub = args.first else { return DataFlow() }
         let rest = args.dropFirst()
+        if ["push", "pull", "fetch", "clone", "remote", "submodule", "ls-remote"].contains(sub) {
+            for arg in rest where arg.contains("://") || arg.hasPrefix("git@") {
+                guard let url = URLParser.parse(arg.hasPrefix("git@") ? "ssh://" + arg.replacingOccurrences(of: ":", with: "/") : arg) else { continue }
+                judgeRequest(HTTPRequestFacet(method: sub == "push" ? "PUSH" : "GET", url: url, bodyFile: nil, hasBody: sub == "push"), inv: inv)
+            }
+        }
         let scan = OptionScan(rest)
         switch sub {
         case "push":
