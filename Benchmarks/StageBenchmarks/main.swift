@@ -56,6 +56,9 @@ let engine = Engine()
 measure("json parse", payloads) { (try? parser.parse($0)) == nil ? 0 : 1 }
 measure("shell parse", commands) { ShellParser.parse($0).script.items.count }
 measure("shell analysis", commands) { ShellAnalysis.analyze($0, cwd: "/home/user/project", home: nil).findings.count }
+measure("secret scan", commands) { SecretScanner().scan($0).count }
+measure("pii scan", commands) { PIIScanner().scan($0).count }
+measure("injection scan", commands) { InjectionScanner().scan($0).count }
 measure("engine", payloads) { engine.evaluate($0).risk }
 
 // Hand-written scanner versus a Swift Regex compiled once, for the same question:

@@ -45,12 +45,37 @@ public struct InjectionScanner: Sendable {
                slots: [["important", "urgent", "attention", "notice", "message"], ["from"], ["the", "your"], ["administrator", "admin", "developer", "developers", "system", "owner", "openai", "anthropic"]], gap: 1),
     ]
 
+    /// Each distinct word set of the families gets a bit; every word maps to the bits of the sets
+    /// it belongs to, so matching is one lookup per word and then bit tests.
+    static let slotBits: [[UInt64]] = {
+        var sets: [Set<String>] = []
+        return families.map { family in
+            family.slots.map { slot -> UInt64 in
+                if let i = sets.firstIndex(of: slot) { return 1 << UInt64(i) }
+                sets.append(slot)
+                return 1 << UInt64(sets.count - 1)
+            }
+        }
+    }()
+
+    static let wordBits: [String: UInt64] = {
+        var table: [String: UInt64] = [:]
+        for (f, family) in families.enumerated() {
+            for (s, slot) in family.slots.enumerated() {
+                for word in slot { table[word, default: 0] |= slotBits[f][s] }
+            }
+        }
+        return table
+    }()
+
     public func scan(_ text: String) -> [Match] {
         let words = TextNormalizer.words(text)
         guard words.count >= 2 else { return [] }
+        let masks = words.map { Self.wordBits[$0] ?? 0 }
+        guard masks.contains(where: { $0 != 0 }) else { return [] }
         var matches: [Match] = []
-        for family in Self.families {
-            if let phrase = find(family, in: words) {
+        for (index, family) in Self.families.enumerated() {
+            if let phrase = find(family, bits: Self.slotBits[index], masks: masks, words: words) {
                 if !matches.contains(where: { $0.rule == family.rule }) {
                     matches.append(Match(rule: family.rule, severity: family.severity, message: family.message, phrase: phrase))
                 }
@@ -60,18 +85,17 @@ public struct InjectionScanner: Sendable {
     }
 
     /// Finds the slots in order with at most `gap` other words between consecutive slots.
-    func find(_ family: Family, in words: [Substring]) -> String? {
-        let first = family.slots[0]
+    func find(_ family: Family, bits: [UInt64], masks: [UInt64], words: [String]) -> String? {
         var i = 0
-        while i < words.count {
-            if first.contains(String(words[i])) {
+        while i < masks.count {
+            if masks[i] & bits[0] != 0 {
                 var position = i
                 var ok = true
-                for slot in family.slots.dropFirst() {
+                for slot in 1..<bits.count {
                     var found = -1
                     var j = position + 1
-                    while j <= min(words.count - 1, position + 1 + family.gap) {
-                        if slot.contains(String(words[j])) { found = j; break }
+                    while j <= min(masks.count - 1, position + 1 + family.gap) {
+                        if masks[j] & bits[slot] != 0 { found = j; break }
                         j += 1
                     }
                     if found < 0 { ok = false; break }

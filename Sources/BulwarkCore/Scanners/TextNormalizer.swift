@@ -2,36 +2,47 @@
 /// zero-width and bidi controls dropped, every run of non-letters collapsed to one space.
 /// The result is a list of word tokens. Linear in the input.
 public enum TextNormalizer {
-    public static func words(_ text: String, limit: Int = 20_000) -> [Substring] {
-        var folded = ""
-        folded.reserveCapacity(min(text.utf8.count, limit))
-        var lastWasSpace = true
+    public static func words(_ text: String, limit: Int = 20_000) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(16)
         var count = 0
+        func flush() {
+            if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
         for scalar in text.unicodeScalars {
             count += 1
             if count > limit { break }
             let v = scalar.value
+            // ASCII fast path: letters lower-cased, leetspeak digits folded, the rest separates words.
+            if v < 0x80 {
+                let b = UInt8(v)
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): current.append(b)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(b | 0x20)
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "@"), UInt8(ascii: "$"):
+                    if let c = fold(v), let a = c.asciiValue { current.append(a) }
+                default: flush()
+                }
+                continue
+            }
             // Zero-width, bidi controls, soft hyphen and Unicode tag characters are invisible: drop them.
             if (0x200B...0x200F).contains(v) || (0x202A...0x202E).contains(v) || (0x2060...0x2064).contains(v) || v == 0xFEFF || v == 0xAD || (0xE0000...0xE007F).contains(v) {
                 continue
             }
-            var c: Character
             if let mapped = fold(v) {
-                c = mapped
+                current.append(contentsOf: String(mapped).utf8)
             } else if scalar.properties.isAlphabetic {
-                c = Character(String(scalar).lowercased())
+                current.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             } else {
-                c = " "
-            }
-            if c == " " {
-                if !lastWasSpace { folded.append(" ") }
-                lastWasSpace = true
-            } else {
-                folded.append(c)
-                lastWasSpace = false
+                flush()
             }
         }
-        return folded.split(separator: " ")
+        flush()
+        return words
     }
 
     /// ASCII, leetspeak inside words, and the Cyrillic/Greek letters that look Latin.
