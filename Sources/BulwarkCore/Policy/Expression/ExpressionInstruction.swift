@@ -1,0 +1,41 @@
+/// One node of a compiled program, flattened: operands are indices (into the program's nodes,
+/// constants, names, regular expressions or operand lists), so evaluating touches no reference
+/// counts for the tree itself.
+enum ExpressionInstruction: Sendable {
+    case constant(Int)
+    case variable(Int)
+    case local(Int)
+    /// Operand node, name index.
+    case select(Int, Int)
+    /// Operand node, name index.
+    case presence(Int, Int)
+    case slotPresence(Int)
+    case index(Int, Int)
+    case not(Int)
+    case negate(Int)
+    /// Start and count in the operand list.
+    case and(Int, Int)
+    case or(Int, Int)
+    case binary(ExpressionOperator, Int, Int)
+    case conditional(Int, Int, Int)
+    /// Start and count in the operand list.
+    case list(Int, Int)
+    /// Start and number of entries (keys and values alternate) in the operand list.
+    case map(Int, Int)
+    /// Function, first argument, second argument (or -1).
+    case call(ExpressionFunction, Int, Int)
+    /// Text node, regex index.
+    case matches(Int, Int)
+    /// Macro, range node, local slot, body node, transform node (or -1).
+    case comprehension(ExpressionMacro, Int, Int, Int, Int)
+
+    /// Yields a bool whenever it yields a value.
+    var isPredicate: Bool {
+        switch self {
+        case .not, .and, .or, .slotPresence, .presence, .matches: true
+        case .binary(let op, _, _): op.isPredicate
+        case .call(let f, _, _): f.isPredicate
+        default: false
+        }
+    }
+}

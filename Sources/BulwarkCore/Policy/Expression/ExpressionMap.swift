@@ -1,0 +1,27 @@
+/// An ordered map value. Lookups are linear: policy maps and records are small, and a linear
+/// scan over a handful of short keys beats hashing them.
+public struct ExpressionMap: Sendable, Equatable {
+    public var entries: [(key: ExpressionValue, value: ExpressionValue)]
+
+    public init(_ entries: [(key: ExpressionValue, value: ExpressionValue)] = []) {
+        self.entries = entries
+    }
+
+    /// The value under the string key `key`.
+    public subscript(field key: String) -> ExpressionValue? {
+        entries.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                if case .string(let k) = buffer[i].key, k == key { return buffer[i].value }
+            }
+            return nil
+        }
+    }
+
+    public static func == (lhs: ExpressionMap, rhs: ExpressionMap) -> Bool {
+        guard lhs.entries.count == rhs.entries.count else { return false }
+        for (l, r) in zip(lhs.entries, rhs.entries) where l.key != r.key || l.value != r.value {
+            return false
+        }
+        return true
+    }
+}

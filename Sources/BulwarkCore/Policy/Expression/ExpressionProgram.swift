@@ -1,0 +1,105 @@
+/// A compiled expression laid out flat: instructions with integer operands and side tables.
+/// Built once from the checked tree; shared, immutable, read without copying during evaluation.
+final class ExpressionProgram: Sendable {
+    let instructions: [ExpressionInstruction]
+    let constants: [ExpressionValue]
+    let names: [String]
+    let regexes: [LinearRegex]
+    let operands: [Int]
+    let root: Int
+    let source: String
+    let type: ExpressionType
+    /// How many macro variables evaluation needs.
+    let localCount: Int
+
+    init(_ tree: ExpressionNode, source: String, type: ExpressionType, localCount: Int) {
+        self.source = source
+        self.type = type
+        self.localCount = localCount
+        var builder = Builder()
+        root = builder.lower(tree)
+        instructions = builder.instructions
+        constants = builder.constants
+        names = builder.names
+        regexes = builder.regexes
+        operands = builder.operands
+    }
+
+    private struct Builder {
+        var instructions: [ExpressionInstruction] = []
+        var constants: [ExpressionValue] = []
+        var names: [String] = []
+        var regexes: [LinearRegex] = []
+        var operands: [Int] = []
+
+        mutating func emit(_ i: ExpressionInstruction) -> Int {
+            instructions.append(i)
+            return instructions.count - 1
+        }
+
+        mutating func name(_ s: String) -> Int {
+            if let i = names.firstIndex(of: s) { return i }
+            names.append(s)
+            return names.count - 1
+        }
+
+        mutating func list(_ nodes: [ExpressionNode]) -> Int {
+            let lowered = nodes.map { lower($0) }
+            let start = operands.count
+            operands += lowered
+            return start
+        }
+
+        /// Lowers a node; recursion is bounded by the tree depth the parser allowed.
+        mutating func lower(_ node: ExpressionNode) -> Int {
+            switch node {
+            case .constant(let v):
+                constants.append(v)
+                return emit(.constant(constants.count - 1))
+            case .variable(let slot): return emit(.variable(slot))
+            case .local(let slot): return emit(.local(slot))
+            case .select(let o, let field):
+                let operand = lower(o)
+                return emit(.select(operand, name(field)))
+            case .presence(let o, let field):
+                let operand = lower(o)
+                return emit(.presence(operand, name(field)))
+            case .slotPresence(let slot): return emit(.slotPresence(slot))
+            case .index(let o, let k):
+                let a = lower(o)
+                let b = lower(k)
+                return emit(.index(a, b))
+            case .not(let o): return emit(.not(lower(o)))
+            case .negate(let o): return emit(.negate(lower(o)))
+            case .and(let items): return emit(.and(list(items), items.count))
+            case .or(let items): return emit(.or(list(items), items.count))
+            case .binary(let op, let l, let r):
+                let a = lower(l)
+                let b = lower(r)
+                return emit(.binary(op, a, b))
+            case .conditional(let c, let t, let e):
+                let a = lower(c)
+                let b = lower(t)
+                let d = lower(e)
+                return emit(.conditional(a, b, d))
+            case .list(let items): return emit(.list(list(items), items.count))
+            case .map(let entries):
+                let start = list(entries.flatMap { [$0.key, $0.value] })
+                return emit(.map(start, entries.count))
+            case .call(let f, let first, let second):
+                let a = lower(first)
+                let b = second.map { lower($0) } ?? -1
+                return emit(.call(f, a, b))
+            case .matches(let text, let regex):
+                let a = lower(text)
+                regexes.append(regex)
+                return emit(.matches(a, regexes.count - 1))
+            case .comprehension(let macro, let range, let slot, let body, let transform):
+                let r = lower(range)
+                let b = lower(body)
+                let t = transform.map { lower($0) } ?? -1
+                return emit(.comprehension(macro, r, slot, b, t))
+            }
+        }
+    }
+}
