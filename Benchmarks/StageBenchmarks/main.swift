@@ -27,10 +27,12 @@ guard args.count >= 2, let text = readFile(args[1]) else {
 let passes = args.count >= 3 ? Int(args[2]) ?? 5 : 5
 var commands: [String] = []
 var payloads: [String] = []
+var texts: [String] = []
 for line in text.split(separator: "\n") {
     guard let json = try? JSONParser().parse(String(line)), let row = CorpusRow(json: json), let payload = row.payload() else { continue }
     payloads.append(payload)
     if let c = row.input.stringValue, row.kind == "shell" { commands.append(c) }
+    if let t = row.input.stringValue, row.kind != "shell", t.utf8.count <= 4096 { texts.append(t) }
 }
 
 func measure(_ name: String, _ inputs: [String], _ body: (String) -> Int) {
@@ -49,6 +51,12 @@ func measure(_ name: String, _ inputs: [String], _ body: (String) -> Int) {
     samples.sort()
     func p(_ q: Double) -> Double { Double(samples[min(samples.count - 1, Int(Double(samples.count) * q))]) / 1000 }
     print("\(name + String(repeating: " ", count: max(0, 16 - name.count))) p50 \(p(0.5)) µs  p90 \(p(0.9)) µs  p99 \(p(0.99)) µs  (n=\(samples.count))\(sink == 42 ? " " : "")")
+}
+
+if !texts.isEmpty {
+    // Text corpora (injection, secrets, PII): the full content scan of texts up to 4 KB.
+    measure("content scan", texts) { ContentScan.scan($0).risk }
+    exit(0)
 }
 
 let parser = JSONParser()
