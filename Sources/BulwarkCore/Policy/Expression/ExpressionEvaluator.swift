@@ -137,8 +137,7 @@ struct ExpressionEvaluator {
         var count = 0
         var out: [ExpressionValue] = []
         for k in 0..<(json.isEmpty ? items.count : json.count) {
-            let item = json.isEmpty ? items[k] : .json(json[k])
-            locals[slot] = item
+            if json.isEmpty { locals[slot] = items[k] } else { locals[slot] = .json(json[k]) }
             switch macro {
             case .exists:
                 if try boolean(body, "exists") { return .bool(true) }
@@ -147,7 +146,7 @@ struct ExpressionEvaluator {
             case .existsOne:
                 if try boolean(body, "exists_one") { count += 1 }
             case .filter:
-                if try boolean(body, "filter") { out.append(item) }
+                if try boolean(body, "filter") { out.append(locals[slot]) }
             case .map:
                 if transform >= 0 {
                     if try boolean(body, "map") { out.append(try eval(transform)) }

@@ -9,9 +9,11 @@ public struct ExpressionMap: Sendable, Equatable {
 
     /// The value under the string key `key`.
     public subscript(field key: String) -> ExpressionValue? {
-        entries.withUnsafeBufferPointer { buffer in
+        // Comparing lengths first skips most keys without a string comparison call.
+        let length = key.utf8.count
+        return entries.withUnsafeBufferPointer { buffer in
             for i in buffer.indices {
-                if case .string(let k) = buffer[i].key, k == key { return buffer[i].value }
+                if case .string(let k) = buffer[i].key, k.utf8.count == length, k == key { return buffer[i].value }
             }
             return nil
         }

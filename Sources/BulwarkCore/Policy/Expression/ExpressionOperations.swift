@@ -8,7 +8,14 @@ enum ExpressionOperations {
             if let v = m[field: name] { return v }
             throw ExpressionFailure("no such key: '\(name)'")
         case .json(.object(let o)):
-            if let v = o[name] { return .json(v) }
+            // The last duplicate wins, as in `JSONObject`; lengths are compared first.
+            let length = name.utf8.count
+            var i = o.entries.count - 1
+            while i >= 0 {
+                let k = o.entries[i].key
+                if k.utf8.count == length, k == name { return .json(o.entries[i].value) }
+                i -= 1
+            }
             throw ExpressionFailure("no such key: '\(name)'")
         default:
             throw ExpressionFailure("cannot select field '\(name)' from \(value.typeName)")
