@@ -1,6 +1,7 @@
 import ArgumentParser
 import BulwarkCore
 import BulwarkRuntime
+import Foundation
 
 /// Options shared by the commands that build an engine.
 struct EngineOptions: ParsableArguments {
@@ -46,6 +47,7 @@ struct EngineOptions: ParsableArguments {
         configuration.blockThreshold = blockThreshold
         configuration.moneyThresholdUSD = moneyThreshold
         configuration.defaults = ActionDefaults(cwd: cwd, home: home, agent: agent)
+        configuration.defaults.now = Int(Date().timeIntervalSince1970)
         let workspace = try policy.map { path throws(PolicyError) in try PolicyLoader.load(contentsOf: path) }
         return Engine(configuration: configuration, workspace: workspace)
     }

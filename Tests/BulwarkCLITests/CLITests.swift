@@ -331,6 +331,14 @@ struct CLITests {
         #expect(r.status == 3)
     }
 
+    @Test func policyTestPrintsAClosingCount() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = root.appendingPathComponent("Examples/policies/finance.test.yaml").path
+        let r = try Self.run(["policy", "test", file], stdin: "")
+        #expect(r.status == 0, "\(r.text)")
+        #expect(r.lines.last?.hasSuffix("passed, 0 failed") == true)
+    }
+
     /// A policy that cannot be loaded must not switch the hook off.
     @Test func hookWithABrokenPolicyDenies() throws {
         let path = NSTemporaryDirectory() + "bulwark-broken-policy-\(getpid()).yaml"

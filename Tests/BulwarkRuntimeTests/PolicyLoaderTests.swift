@@ -46,6 +46,26 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 
+    @Test func expressionErrorsPointIntoTheFile() {
+        let yaml = "version: 1\nrules:\n  - id: r\n    when: 'risk > \"high\"'\n    then: block\n"
+        do {
+            _ = try PolicyLoader.load(yaml: yaml, file: "p.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 4, "\(error)")
+            #expect(error.pointer == "/rules/0/when")
+        }
+    }
+
+    @Test func shippedPolicyTestsPass() throws {
+        for name in ["finance.test.yaml", "default.test.yaml"] {
+            let suite = try PolicyTestSuite.load(contentsOf: Self.examples.appendingPathComponent(name).path)
+            for outcome in try suite.run() {
+                #expect(outcome.passed, "\(name): \(outcome.name): got \(outcome.actual.decision)")
+            }
+        }
+    }
+
     @Test func scalarsKeepTheirYAMLTypes() throws {
         let (value, source) = try PolicyLoader.parse(yaml: "a: 1\nb: 'one'\nc: true\nd: null\ne: 2.5\nf: [x, 'y']\n")
         #expect(value["a"] == .number(1) && value["b"] == .string("one") && value["c"] == .bool(true))

@@ -14,6 +14,8 @@ public struct ActionDefaults: Sendable {
     public var workspace: String?
     /// The id given to an action whose input carries none (the engine derives it from the input bytes).
     public var fallbackID = ""
+    /// The current Unix time, for `time.*` in policy conditions (the caller's clock; the library has none).
+    public var now: Int?
 
     public init(cwd: String? = nil, home: String? = nil, agent: String? = nil, session: String? = nil, workspace: String? = nil) {
         self.cwd = cwd

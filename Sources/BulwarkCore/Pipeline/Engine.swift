@@ -22,7 +22,9 @@ public struct Engine: Sendable {
             if let m = workspace.moneyReviewAboveUSD { configuration.moneyThresholdUSD = m }
         }
         self.configuration = configuration
-        self.policy = policy
+        var rulesPolicy = workspace
+        rulesPolicy?.now = configuration.defaults.now
+        self.policy = policy ?? rulesPolicy.flatMap { $0.rules.isEmpty ? nil : PolicyRuleEvaluator(policy: $0) }
         var layers: [any Layer] = [
             ProtocolLayer(), ImpactLayer(money: MoneyRules(thresholdUSD: configuration.moneyThresholdUSD)), TaintLayer(), InjectionLayer(),
             ContentLayer(), BehaviourLayer(),
@@ -86,11 +88,16 @@ public struct Engine: Sendable {
         let risk = scorer.risk(of: findings, signals: state.signals)
         var decision = scorer.decision(risk: risk, findings: findings)
         var policyRule: String? = nil
+        var risk2 = risk
         if let policy, let outcome = policy.evaluate(action, findings: findings, risk: risk, decision: decision) {
+            // The rule's decision is explained by a finding of its own.
+            let severity: Severity = outcome.decision == .block ? .critical : outcome.decision == .review ? .medium : .info
+            findings.append(Finding(layer: .policy, rule: "policy.rule", severity: severity, score: outcome.decision == .review ? 45 : nil, message: outcome.reason, evidence: outcome.rule))
+            if outcome.decision > decision { risk2 = scorer.risk(of: findings, signals: state.signals) }
             decision = outcome.decision
             policyRule = outcome.rule
         }
-        return Verdict(decision: decision, risk: risk, findings: findings, policyRule: policyRule, actionID: action.id, format: action.format, tool: action.rawToolName, signals: state.signals)
+        return Verdict(decision: decision, risk: risk2, findings: findings, policyRule: policyRule, actionID: action.id, format: action.format, tool: action.rawToolName, signals: state.signals)
     }
 
     /// A fail-closed verdict for input that cannot be understood.

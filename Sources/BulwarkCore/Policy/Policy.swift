@@ -47,6 +47,15 @@ public struct Policy: Sendable {
     public var tools: [String: Tool]
     /// What happens to a tool that is not registered, when some are (default: review).
     public var unknownTools: Outcome
+    public var rules: [PolicyRule]
+    public var ruleMode: RuleMode
+    /// The current Unix time for `time.*` in conditions, supplied by the caller (no clock here).
+    public var now: Int?
+
+    /// Rules in the order they are tried.
+    public var orderedRules: [PolicyRule] {
+        ruleMode == .firstMatch ? rules : rules.enumerated().sorted { ($0.element.priority, -$0.offset) > ($1.element.priority, -$1.offset) }.map(\.element)
+    }
 
     public init(name: String = "policy") {
         self.name = name
@@ -64,5 +73,8 @@ public struct Policy: Sendable {
         self.allowedFormats = []
         self.tools = [:]
         self.unknownTools = .review
+        self.rules = []
+        self.ruleMode = .firstMatch
+        self.now = nil
     }
 }

@@ -21,7 +21,7 @@
 public enum PolicyCompiler {
     static let topLevelKeys: Set<String> = [
         "version", "name", "description", "thresholds", "money", "agents", "roles", "unknown_agents", "unlisted_tools", "domains",
-        "paths", "protocols", "rules", "tools", "unknown_tools",
+        "paths", "protocols", "rules", "tools", "unknown_tools", "mode",
     ]
 
     public static func compile(_ document: JSONValue, source: SourceMap = SourceMap()) throws(PolicyError) -> Policy {
@@ -94,8 +94,52 @@ public enum PolicyCompiler {
                 policy.allowedFormats.insert(format)
             }
         }
-        if root["rules"] != nil {
-            throw source.error("`rules` with expressions are not supported by this version yet; use agents, roles, domains and paths", at: "/rules")
+        if let mode = root["mode"] {
+            guard let m = mode.stringValue.flatMap(RuleMode.init(rawValue:)) else {
+                throw source.error("mode must be first-match or priority", at: "/mode")
+            }
+            policy.ruleMode = m
+        }
+        if let rules = root["rules"] {
+            guard let items = rules.arrayValue else { throw source.error("rules is a list", at: "/rules") }
+            var ids: Set<String> = []
+            for (i, item) in items.enumerated() {
+                let at = "/rules/\(i)"
+                let r = try object(item, at: at, source: source)
+                try checkKeys(r, allowed: ["id", "when", "then", "reason", "priority", "allow_lowering", "overrides", "description"], at: at, source: source)
+                guard let id = r["id"]?.stringValue, !id.isEmpty else { throw source.error("a rule needs an id", at: at) }
+                guard ids.insert(id).inserted else { throw source.error("duplicate rule id \(id)", at: at + "/id") }
+                guard let when = r["when"]?.stringValue else { throw source.error("a rule needs a `when` expression", at: at) }
+                guard let then = r["then"]?.stringValue, let decision = Decision(rawValue: then) else {
+                    throw source.error("`then` must be allow, review or block", at: at + "/then")
+                }
+                let condition: Expression
+                do {
+                    condition = try Expression.compile(when, schema: .policy)
+                } catch {
+                    // Point at the expression inside the file: its line plus the error's line within it.
+                    var e = source.error("in `when`: \(error.message)", at: at + "/when")
+                    if let line = e.line {
+                        e.line = line + error.line - 1
+                        e.column = error.line == 1 ? (e.column ?? 1) + error.column - 1 : error.column
+                    }
+                    throw e
+                }
+                guard condition.type == .bool || condition.type == .dyn else {
+                    throw source.error("`when` must be a boolean expression", at: at + "/when")
+                }
+                var priority = 0
+                if let p = r["priority"] { priority = try integer(p, in: -1_000_000...1_000_000, at: at + "/priority", source: source) }
+                var lowering = false
+                if let l = r["allow_lowering"] {
+                    guard let b = l.boolValue else { throw source.error("allow_lowering is true or false", at: at + "/allow_lowering") }
+                    lowering = b
+                }
+                let overrides = Set(try strings(r["overrides"], at: at + "/overrides", source: source))
+                policy.rules.append(PolicyRule(
+                    id: id, condition: condition, decision: decision, reason: r["reason"]?.stringValue ?? "policy rule \(id)",
+                    priority: priority, allowsLowering: lowering, overrides: overrides))
+            }
         }
         if let v = root["unknown_tools"] { policy.unknownTools = try outcome(v, at: "/unknown_tools", source: source) }
         if let tools = root["tools"] {

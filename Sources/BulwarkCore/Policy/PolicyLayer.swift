@@ -1,6 +1,7 @@
 /// The workspace policy's structured sections as findings: agents and their tools, input
 /// formats, domains reached by any URL or host the action carries, and paths it touches.
-/// A `block` outcome is a critical finding; a `review` outcome a medium one that asks for review.
+/// A `block` outcome is a critical finding; a `review` outcome a medium finding with score 0 that
+/// sets a floor: the decision is at least review, but it adds no risk of its own.
 public struct PolicyLayer: Layer {
     public let id = LayerID.policy
     public let policy: Policy
@@ -14,7 +15,8 @@ public struct PolicyLayer: Layer {
         func add(_ rule: RuleID, _ outcome: Policy.Outcome, _ message: String, _ evidence: String) {
             switch outcome {
             case .allow: return
-            case .review: findings.append(Finding(layer: .policy, rule: rule, severity: .medium, score: 45, message: message, evidence: evidence))
+            // A review outcome is a floor (at least review), not added risk: see `Scorer.decision`.
+            case .review: findings.append(Finding(layer: .policy, rule: rule, severity: .medium, score: 0, message: message, evidence: evidence))
             case .block: findings.append(Finding(layer: .policy, rule: rule, severity: .critical, message: message, evidence: evidence))
             }
         }

@@ -31,7 +31,7 @@ import Testing
         (["protocols": ["allow": ["smtp"]]], "/protocols/allow/0"),
         (["surprise": true], "/surprise"),
         (["roles": ["r": ["tools": ["alow": ["x"]]]]], "/roles/r/tools/alow"),
-        (["rules": []], "/rules"),
+        (["rules": [:]], "/rules"),
         (["tools": ["t": ["schema": ["type": "strng"]]]], "/tools/t/schema/type"),
         (["tools": ["t": ["schma": [:]]]], "/tools/t/schma"),
     ] as [(JSONValue, String)])

@@ -1,0 +1,89 @@
+/// Applies a policy's rules after the layers and the scorer (the engine's `PolicyEvaluator`).
+///
+/// - Rules are tried in file order (`first-match`) or by descending priority (`priority`); the
+///   first whose condition holds and whose decision is allowed decides.
+/// - A rule may always raise the decision. It may lower it only with `allow_lowering: true`,
+///   and never below a critical finding unless it lists that finding's rule id in `overrides`;
+///   otherwise the rule is skipped.
+/// - A condition that fails at run time (a missing field, a type error on dynamic data) fails
+///   closed: the decision becomes block, naming the rule.
+public struct PolicyRuleEvaluator: PolicyEvaluator {
+    public let policy: Policy
+
+    public init(policy: Policy) {
+        self.policy = policy
+    }
+
+    public func evaluate(_ action: Action, findings: [Finding], risk: Int, decision: Decision) -> PolicyOutcome? {
+        guard !policy.rules.isEmpty else { return nil }
+        let bindings = Self.bindings(action: action, findings: findings, risk: risk, policy: policy)
+        let critical = Set(findings.filter { $0.severity == .critical }.map(\.rule.rawValue))
+        for rule in policy.orderedRules {
+            switch rule.condition.evaluate(bindings) {
+            case .error(let message):
+                return PolicyOutcome(decision: .block, rule: rule.id, reason: "rule \(rule.id) could not be evaluated (\(message)); failing closed")
+            case .value(let value):
+                guard case .bool(true) = value else { continue }
+                if rule.decision < decision {
+                    guard rule.allowsLowering, critical.isSubset(of: rule.overrides) else { continue }
+                }
+                return PolicyOutcome(decision: rule.decision, rule: rule.id, reason: rule.reason)
+            }
+        }
+        return nil
+    }
+
+    /// The values `when:` conditions read (see docs/expressions.md for the schema).
+    static func bindings(action: Action, findings: [Finding], risk: Int, policy: Policy) -> ExpressionBindings {
+        var b = ExpressionBindings(schema: .policy)
+        var hosts: [String] = []
+        var urls: [String] = []
+        for url in action.facets.urls + action.facets.requests.map(\.url) + action.facets.shell.flatMap(\.urls) {
+            if !hosts.contains(url.host) { hosts.append(url.host) }
+            urls.append(url.raw)
+        }
+        let paths = action.facets.files.map(\.path) + action.facets.shell.flatMap { $0.files.map(\.path) }
+        var fields: [(String, ExpressionValue)] = [
+            ("id", .string(action.id)), ("tool", .string(action.toolName)), ("raw_tool", .string(action.rawToolName)),
+            ("kind", .string(action.kind.rawValue)), ("format", .string(action.format.rawValue)), ("phase", .string(action.phase.rawValue)),
+            ("arguments", .json(action.arguments)), ("hosts", .strings(hosts)), ("urls", .strings(urls)), ("paths", .strings(paths)),
+            ("commands", .strings(action.facets.shell.map(\.source))),
+        ]
+        if let server = action.server { fields.append(("server", .string(server))) }
+        if let agent = action.agent { fields.append(("agent", .string(agent))) }
+        if let session = action.session { fields.append(("session", .string(session))) }
+        if let workspace = action.workspace { fields.append(("workspace", .string(workspace))) }
+        if let cwd = action.cwd { fields.append(("cwd", .string(cwd))) }
+        if let result = action.result { fields.append(("result", .json(result))) }
+        if let host = hosts.first { fields.append(("host", .string(host))) }
+        if let money = action.facets.money.first {
+            fields.append(("amount", .double(money.usdEquivalent ?? money.amount)))
+            fields.append(("currency", .string(money.currency)))
+        }
+        b["action"] = .record(fields)
+        // `agent` and `time` are always bound (empty when unknown) so `has(agent.id)` and
+        // `has(time.hour)` are false rather than errors.
+        if let id = action.agent {
+            let agent = policy.agents[id]
+            b["agent"] = .record([("id", .string(id)), ("roles", .strings(agent?.roles ?? []))])
+        } else {
+            b["agent"] = .record([])
+        }
+        b["findings"] = .list(findings.map { f in
+            .record([
+                ("rule", .string(f.rule.rawValue)), ("layer", .string(f.layer.rawValue)), ("severity", .string(f.severity.description)),
+                ("score", .int(f.score)), ("category", .string(f.category?.rawValue ?? "")), ("message", .string(f.message)),
+                ("evidence", .string(f.evidence)),
+            ])
+        })
+        b["risk"] = .int(risk)
+        if let now = policy.now {
+            let t = PolicyTime.fields(unix: now)
+            b["time"] = .record([("unix", .int(now)), ("hour", .int(t.hour)), ("minute", .int(t.minute)), ("weekday", .int(t.weekday)), ("date", .string(t.date))])
+        } else {
+            b["time"] = .record([])
+        }
+        b["tool"] = .record([("name", .string(action.toolName))] + (action.server.map { [("server", ExpressionValue.string($0))] } ?? []))
+        return b
+    }
+}

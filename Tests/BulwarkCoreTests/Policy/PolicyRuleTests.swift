@@ -1,0 +1,78 @@
+import Testing
+@testable import BulwarkCore
+
+@Suite struct PolicyRuleTests {
+    func engine(_ rules: [JSONValue], mode: String = "first-match") -> Engine {
+        Engine(workspace: try! PolicyCompiler.compile(["mode": .string(mode), "rules": .array(rules)]))
+    }
+
+    func bash(_ command: String) -> String {
+        JSONWriter.string(["hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": ["command": .string(command)]])
+    }
+
+    @Test func aMatchingRuleRaisesAndIsNamed() {
+        let e = engine([["id": "no-deploys", "when": #"action.commands.exists(c, c.startsWith("kubectl apply"))"#, "then": "block", "reason": "freeze"]])
+        let v = e.evaluate(bash("kubectl apply -f prod.yaml"))
+        #expect(v.decision == .block && v.policyRule == "no-deploys")
+        #expect(v.findings.contains { $0.rule == "policy.rule" && $0.message == "freeze" })
+        #expect(v.risk >= 70)
+        #expect(e.evaluate(bash("ls")).decision == .allow)
+    }
+
+    @Test func firstMatchTakesFileOrderAndPriorityTakesTheHighest() {
+        let rules: [JSONValue] = [
+            ["id": "a", "when": "true", "then": "review", "priority": 1],
+            ["id": "b", "when": "true", "then": "block", "priority": 5],
+        ]
+        #expect(engine(rules).evaluate(bash("ls")).policyRule == "a")
+        #expect(engine(rules, mode: "priority").evaluate(bash("ls")).policyRule == "b")
+    }
+
+    @Test func loweringNeedsPermissionAndNeverPassesAnUnnamedCriticalFinding() {
+        let force = bash("git push --force origin main")  // high, blocks on its own
+        let noPermission = engine([["id": "r", "when": "true", "then": "allow"]])
+        #expect(noPermission.evaluate(force).decision == .block)
+        let permitted = engine([["id": "r", "when": "true", "then": "review", "allow_lowering": true]])
+        #expect(permitted.evaluate(force).decision == .review)
+        let critical = bash("rm -rf /")
+        #expect(permitted.evaluate(critical).decision == .block, "a critical finding needs its rule id in overrides")
+        let named = engine([["id": "r", "when": "true", "then": "review", "allow_lowering": true, "overrides": ["shell.destructive.delete_root"]]])
+        #expect(named.evaluate(critical).decision == .review)
+    }
+
+    @Test func aConditionThatFailsAtRunTimeFailsClosed() {
+        let e = engine([["id": "amount-check", "when": "action.arguments.amount > 10", "then": "review"]])
+        let v = e.evaluate(JSONWriter.string(["tool": "notify", "arguments": ["text": "hi"]]))
+        #expect(v.decision == .block && v.policyRule == "amount-check")
+    }
+
+    @Test func conditionsSeeFindingsRiskAndAgent() {
+        let e = engine([["id": "r", "when": #"risk >= 40 && findings.exists(f, f.rule == "shell.git.reset_hard") && agent.id == "bot""#, "then": "block"]])
+        let v = e.evaluate(JSONWriter.string(["tool_name": "Bash", "agent_id": "bot", "tool_input": ["command": "git reset --hard"]]))
+        #expect(v.decision == .block && v.policyRule == "r")
+    }
+
+    @Test(arguments: [
+        (JSONValue.array([["when": "true", "then": "block"]]), "/rules/0"),
+        (.array([["id": "x", "when": "risk >", "then": "block"]]), "/rules/0/when"),
+        (.array([["id": "x", "when": "risk > \"high\"", "then": "block"]]), "/rules/0/when"),
+        (.array([["id": "x", "when": "risk + 1", "then": "block"]]), "/rules/0/when"),
+        (.array([["id": "x", "when": "true", "then": "deny"]]), "/rules/0/then"),
+        (.array([["id": "x", "when": "true", "then": "block"], ["id": "x", "when": "true", "then": "block"]]), "/rules/1/id"),
+    ] as [(JSONValue, String)])
+    func invalidRulesNameThePlace(rules: JSONValue, pointer: String) {
+        do {
+            _ = try PolicyCompiler.compile(["rules": rules])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.pointer == pointer, "\(error)")
+        }
+    }
+
+    @Test func timeFieldsAreUTC() {
+        let t = PolicyTime.fields(unix: 1_763_726_400)
+        #expect(t.date == "2025-11-21" && t.hour == 12 && t.minute == 0 && t.weekday == 5)
+        #expect(PolicyTime.fields(unix: 0).date == "1970-01-01")
+        #expect(PolicyTime.fields(unix: -1).date == "1969-12-31")
+    }
+}
