@@ -22,7 +22,11 @@ public struct ContentLayer: Layer {
         var findings: [Finding] = []
         for field in texts.prefix(maxFields) where field.text.utf8.count >= 8 && field.text.utf8.count <= maxBytesPerField {
             if FacetExtractor.pathKeys.contains(where: { field.pointer == "/" + $0 }) { continue }
-            let matches = SecretScanner().scan(field.text) + PIIScanner().scan(field.text)
+            // Shell command lines: personal data there (an e-mail in git config, an IP to ping) is
+            // noise, and most lines hold nothing token-like; a cheap pre-filter skips those.
+            let isCommand = action.kind == .shell && FacetExtractor.commandKeys.contains(where: { field.pointer == "/" + $0 })
+            if isCommand, !Self.mayHoldSecret(field.text) { continue }
+            let matches = isCommand ? SecretScanner().scan(field.text) : SecretScanner().scan(field.text) + PIIScanner().scan(field.text)
             for match in matches.prefix(8) {
                 var severity = match.defaultSeverity
                 if !leaves { severity = Severity(rawValue: max(0, severity.rawValue - 1)) ?? .info }
@@ -35,6 +39,29 @@ public struct ContentLayer: Layer {
             if findings.count >= 16 { break }
         }
         return findings
+    }
+
+    /// A run of 16+ token characters, a credential word, a PEM header or credentials in a URL.
+    static func mayHoldSecret(_ text: String) -> Bool {
+        var run = 0
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            let lower = b | 0x20
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "-"):
+                run += 1
+                if run >= 16 { return true }
+            case UInt8(ascii: "@") where previous != UInt8(ascii: " "):
+                return true  // user:password@host
+            default:
+                run = 0
+            }
+            _ = lower
+            previous = b
+        }
+        let lowered = ByteText(lowercasing: text)
+        return lowered.containsAny(["pass", "secret", "token", "key", "auth", "bearer", "-----begin", "credential", "pwd"])
     }
 
     /// Whether the action sends its arguments off the machine.

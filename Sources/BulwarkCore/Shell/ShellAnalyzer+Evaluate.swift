@@ -44,7 +44,8 @@ extension ShellAnalyzer {
             // Pattern-first tools (`grep PATTERN FILE…`) take a non-file first operand.
             var operands = inv.arguments.filter { !$0.hasPrefix("-") }
             if Self.patternFirst.contains(inv.name), !operands.isEmpty { operands.removeFirst() }
-            for arg in operands where Self.looksLikePath(arg) || !Self.patternFirst.contains(inv.name) {
+            let sensitiveDirectory = cwdIsSensitive
+            for arg in operands where Self.looksLikePath(arg) || (!Self.patternFirst.contains(inv.name) && (sensitiveDirectory || Self.mayBeSensitiveName(arg))) {
                 let path = normalizer.normalize(arg)
                 labels.formUnion(labelsForReading(path))
                 fileAccess(raw: arg, path: path, mode: .read, evidence: inv.text)
@@ -75,6 +76,14 @@ extension ShellAnalyzer {
     ]
 
     static let archivers: Set<String> = ["tar", "zip", "7z", "rar", "cpio", "pax"]
+
+    /// Bare file names worth classifying (the rest resolve to ordinary project files).
+    static func mayBeSensitiveName(_ name: String) -> Bool {
+        if name.hasPrefix("id_") || name.hasPrefix(".") { return true }
+        for suffix in [".pem", ".key", ".p12", ".pfx", ".kdbx", ".keychain", ".keychain-db", "_history", ".tfstate", ".ovpn"] where name.hasSuffix(suffix) { return true }
+        return ["credentials", "shadow", "passwd", "gshadow", "sudoers", "authorized_keys", "known_hosts", "Login Data", "Cookies", "config.json"].contains(name)
+            || name.contains("credential") || name.contains("secret") || name.contains("token")
+    }
     static let patternFirst: Set<String> = ["grep", "egrep", "fgrep", "rg", "sed", "awk", "jq", "yq", "look", "tr", "cut", "paste", "column"]
 
     /// Filters whose output is their input when called without arguments.

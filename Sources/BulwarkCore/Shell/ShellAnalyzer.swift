@@ -22,6 +22,8 @@ struct ShellAnalyzer {
     /// Functions the script defines (for fork-bomb detection).
     var functionNames: Set<String> = []
     var fileRuleMemo: [String: [Finding]] = [:]
+    /// Whether a `cd` moved into a credential store or a system directory (bare names there matter).
+    var cwdIsSensitive = false
     /// What the commands touch, for policies (bounded).
     var touchedURLs: [URLFacet] = []
     var touchedFiles: [FileAccess] = []
@@ -292,6 +294,8 @@ struct ShellAnalyzer {
         normalizer = PathNormalizer(cwd: directory, home: context.home)
         classMemo.removeAll(keepingCapacity: true)
         fileRuleMemo.removeAll(keepingCapacity: true)
+        let klass = PathCatalogue.classify(directory, home: context.home, cwd: nil)
+        cwdIsSensitive = klass != .project && klass != .other && klass != .temp && klass != .home
         return DataFlow()
     }
 
