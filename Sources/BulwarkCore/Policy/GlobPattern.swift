@@ -37,43 +37,28 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     }
 
     static func matchSegments(_ pattern: ArraySlice<[UInt8]>, _ text: ArraySlice<ArraySlice<UInt8>>) -> Bool {
-        var p = pattern.startIndex, t = text.startIndex
-        var starP = -1, starT = -1
-        while t < text.endIndex {
-            if p < pattern.endIndex, pattern[p] == [UInt8(ascii: "*"), UInt8(ascii: "*")] {
-                starP = p + 1
-                starT = t
-                p += 1
-                continue
-            }
-            if p < pattern.endIndex, matchSegment(pattern[p], text[t]) {
-                p += 1
-                t += 1
-                continue
-            }
-            if starP >= 0 {
-                starT += 1
-                t = starT
-                p = starP
-                continue
-            }
-            return false
-        }
-        while p < pattern.endIndex, pattern[p] == [UInt8(ascii: "*"), UInt8(ascii: "*")] { p += 1 }
-        return p == pattern.endIndex
+        let globstar: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: "*")]
+        return starMatch(Array(pattern), Array(text), isStar: { $0 == globstar }, matches: { p, t in matchSegment(p, t) })
     }
 
     static func matchSegment(_ pattern: [UInt8], _ text: ArraySlice<UInt8>) -> Bool {
-        var p = 0, t = text.startIndex
+        starMatch(pattern, Array(text), isStar: { $0 == UInt8(ascii: "*") }, matches: { p, t in p == UInt8(ascii: "?") || p == t })
+    }
+
+    /// Wildcard matching with one backtrack point: `isStar` elements match any run of text
+    /// elements, others must satisfy `matches`. Used for bytes within a segment and for path
+    /// segments (where the star is `**`).
+    static func starMatch<P, T>(_ pattern: [P], _ text: [T], isStar: (P) -> Bool, matches: (P, T) -> Bool) -> Bool {
+        var p = 0, t = 0
         var starP = -1, starT = -1
-        while t < text.endIndex {
-            if p < pattern.count, pattern[p] == UInt8(ascii: "*") {
+        while t < text.count {
+            if p < pattern.count, isStar(pattern[p]) {
                 starP = p + 1
                 starT = t
                 p += 1
                 continue
             }
-            if p < pattern.count, pattern[p] == UInt8(ascii: "?") || pattern[p] == text[t] {
+            if p < pattern.count, matches(pattern[p], text[t]) {
                 p += 1
                 t += 1
                 continue
@@ -86,7 +71,7 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
             }
             return false
         }
-        while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
+        while p < pattern.count, isStar(pattern[p]) { p += 1 }
         return p == pattern.count
     }
 }
