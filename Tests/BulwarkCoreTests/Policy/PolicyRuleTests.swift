@@ -76,3 +76,29 @@ import Testing
         #expect(PolicyTime.fields(unix: -1).date == "1969-12-31")
     }
 }
+
+/// Catastrophic-backtracking patterns reached through a policy (a rule's `matches`, a tool
+/// schema's `pattern`) run on the linear-time engines: bounded time, a verdict, no hang.
+@Suite struct PolicyPathologicalPatternTests {
+    @Test func ruleAndSchemaPatternsStayLinear() {
+        let policy = try! PolicyCompiler.compile([
+            "rules": [["id": "r", "when": #"action.arguments.text.matches("^(a+)+$")"#, "then": "review"]],
+            "tools": ["echo": ["schema": ["type": "object", "properties": ["text": ["type": "string", "pattern": "^(a|aa)+$"]]]]],
+        ])
+        let engine = Engine(workspace: policy)
+        let evil = String(repeating: "a", count: 30_000) + "!"
+        let clock = ContinuousClock()
+        var verdict: Verdict?
+        let elapsed = clock.measure {
+            verdict = engine.evaluate(JSONWriter.string(["tool": "echo", "arguments": ["text": .string(evil)]]))
+        }
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
+        #expect(verdict?.findings.contains { $0.rule == "protocol.schema_violation" } == true)
+    }
+
+    @Test func backtrackingOnlySyntaxIsRejectedAtLoad() {
+        #expect(throws: PolicyError.self) {
+            _ = try PolicyCompiler.compile(["rules": [["id": "r", "when": #"action.tool.matches("(a)\\1")"#, "then": "review"]]])
+        }
+    }
+}
