@@ -227,7 +227,9 @@ extension ShellAnalyzer {
     }
 
     /// Variables that change what later programs execute or record.
-    mutating func checkAssignments(_ environment: [(name: String, value: String)], evidenceSuffix: String) {
+    mutating func checkAssignments(_ environment: [(name: String, value: String)], evidenceSuffix: @autoclosure () -> String) {
+        guard !environment.isEmpty else { return }
+        let evidenceSuffix = evidenceSuffix()
         for (name, value) in environment {
             let evidence = "\(name)=\(value)\(evidenceSuffix)"
             switch name {
