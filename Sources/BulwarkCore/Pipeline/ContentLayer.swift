@@ -46,7 +46,6 @@ public struct ContentLayer: Layer {
         var run = 0
         var previous: UInt8 = 0
         for b in text.utf8 {
-            let lower = b | 0x20
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "-"):
@@ -57,7 +56,6 @@ public struct ContentLayer: Layer {
             default:
                 run = 0
             }
-            _ = lower
             previous = b
         }
         let lowered = ByteText(lowercasing: text)

@@ -17,7 +17,6 @@ struct CodeScan {
     init(_ code: String) {
         let b = Array(code.utf8)
         var i = 0
-        var lastString: (text: String, end: Int)? = nil
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "`") {
@@ -31,7 +30,6 @@ struct CodeScan {
                 var k = i - 1
                 while k >= 0, b[k] == 0x20 { k -= 1 }
                 if k >= 0, b[k] == UInt8(ascii: "|"), k == 0 || b[k - 1] != UInt8(ascii: "|") { pipedStrings.append(text) }
-                lastString = (text, end)
                 i = end
                 continue
             }
@@ -51,7 +49,7 @@ struct CodeScan {
                 var k = j
                 while k < b.count, b[k] == 0x20 { k += 1 }
                 if k < b.count, b[k] == UInt8(ascii: "(") {
-                    let (args, nonLiteral, end) = Self.readArguments(b, from: k)
+                    let (args, nonLiteral, _) = Self.readArguments(b, from: k)
                     calls.append(Call(callee: chain, strings: args, hasNonLiteralArguments: nonLiteral))
                     strings.append(contentsOf: args)
                     i = k + 1
@@ -65,7 +63,6 @@ struct CodeScan {
                 i = j
                 continue
             }
-            _ = lastString
             i += 1
         }
     }

@@ -56,7 +56,6 @@ extension ShellAnalyzer {
 
     /// Unquoted expansions are split on whitespace (`cat${IFS}/etc/passwd` is two words).
     func appendSplitting(_ text: String, to fields: inout [String]) {
-        var first = true
         var current = fields.removeLast()
         var pieceStarted = false
         for ch in text.unicodeScalars {
@@ -64,13 +63,11 @@ extension ShellAnalyzer {
                 if !current.isEmpty || pieceStarted { fields.append(current) }
                 current = ""
                 pieceStarted = false
-                first = false
             } else {
                 current.unicodeScalars.append(ch)
                 pieceStarted = true
             }
         }
-        _ = first
         fields.append(current)
     }
 

@@ -134,7 +134,6 @@ extension ShellAnalyzer {
                         add("shell.credential.search", .high, score: strong ? 75 : 65, .credentialAccess, "Searches the system for credential files (\(args[k + 1]))", evidence: inv.text)
                     }
                 }
-                if args[k + 1].hasPrefix("*.") == false, args[k].hasSuffix("name"), ["sh", "bash"].contains(args[k + 1]) {}
             }
             if args[k] == "-perm" {
                 let mode = args[k + 1]

@@ -264,7 +264,6 @@ extension ShellAnalyzer {
     mutating func cloudCopy(_ inv: CommandInvocation) -> DataFlow? {
         let args = Array(inv.arguments)
         let remote = args.contains { $0.hasPrefix("s3://") || $0.hasPrefix("gs://") || $0.contains("blob.core.windows.net") || ($0.contains(":") && inv.name == "rclone" && !$0.hasPrefix("/")) }
-        if inv.name == "aws", args.first == "s3", args.count >= 2, ["cp", "sync", "mv"].contains(args[1]) || inv.name != "aws" {}
         guard remote else {
             if inv.name == "aws", args.contains("get-secret-value") || args.contains("get-parameter") && args.contains("--with-decryption") || args.contains("get-session-token") {
                 return DataFlow(labels: .secret)

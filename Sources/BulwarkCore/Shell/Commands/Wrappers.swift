@@ -64,7 +64,7 @@ extension ShellAnalyzer {
             break
         }
         guard let spec = Self.wrappers[name] else { return nil }
-        var scan = OptionScan(inv.arguments, shortWithValue: spec.0, longWithValue: spec.1, stopAtFirstOperand: true)
+        let scan = OptionScan(inv.arguments, shortWithValue: spec.0, longWithValue: spec.1, stopAtFirstOperand: true)
         var inner = Array(scan.operands.dropFirst(min(spec.2, scan.operands.count)))
         let privileged = inv.privileged || Self.privilegeWrappers.contains(name)
         var origin = CommandInvocation.Origin.wrapper
@@ -172,8 +172,6 @@ extension ShellAnalyzer {
         default:
             break
         }
-        _ = scan
-        scan = OptionScan([])
         guard !inner.isEmpty else { return DataFlow() }
         return runArgv(inner, environment: environment, origin: origin, inv: inv, privileged: privileged)
     }
