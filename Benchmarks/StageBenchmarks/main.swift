@@ -56,6 +56,9 @@ func measure(_ name: String, _ inputs: [String], _ body: (String) -> Int) {
 if !texts.isEmpty {
     // Text corpora (injection, secrets, PII): the full content scan of texts up to 4 KB.
     measure("content scan", texts) { ContentScan.scan($0).risk }
+    measure("injection scan", texts) { InjectionScanner().scan($0).count }
+    measure("secret scan", texts) { SecretScanner().scan($0).count }
+    measure("pii scan", texts) { PIIScanner().scan($0).count }
     exit(0)
 }
 

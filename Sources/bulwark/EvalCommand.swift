@@ -9,6 +9,10 @@ struct EvalCommand: ParsableCommand {
             Rows are {"id", "kind", "input", "label": "malicious"|"benign", "category", "meta": {"confidence"}}.
             Shell rows are sent as Claude Code Bash payloads; text rows as a message an agent sends.
             Strict counts block as a detection; lenient counts block or review.
+            With --scan, text rows are judged by the content scanner instead, as `bulwark scan` would:
+            a row counts as detected (block) when the scanner reports the category its kind asks about
+            (text: prompt_injection, secret: secret, pii: pii), and as review when it reports only
+            weaker signals of it.
             """
     )
 
@@ -24,6 +28,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Flag(help: "Judge text, secret and pii rows with the content scanner (`bulwark scan`) instead of the engine.")
+    var scan = false
+
     @OptionGroup var options: EngineOptions
 
     func run() throws {
@@ -34,12 +41,21 @@ struct EvalCommand: ParsableCommand {
             for line in lines where !line.isEmpty {
                 guard let value = try? JSONParser().parse(line), let row = CorpusRow(json: value) else { report.recordSkip(); continue }
                 if let confidence, row.confidence != confidence { continue }
+                if scan, let text = row.input.stringValue, let category = Self.scanCategory[row.kind] {
+                    let result = ContentScan.scan(text)
+                    let detected = result.categories.contains(category)
+                    let weak = !detected && category == .promptInjection && result.findings.contains { $0.layer == .injection }
+                    report.record(row, decision: detected ? .block : weak ? .review : .allow, risk: result.risk, includeOverall: confidence == nil)
+                    continue
+                }
                 guard let payload = row.payload(cwd: options.cwd ?? "/home/user/project") else { report.recordSkip(); continue }
                 report.record(row, verdict: engine.evaluate(payload), includeOverall: confidence == nil)
             }
         }
         StandardIO.write(json ? JSONWriter.string(reportJSON(report)) + "\n" : renderText(report))
     }
+
+    static let scanCategory: [String: ContentScan.Category] = ["text": .promptInjection, "secret": .secret, "pii": .pii]
 
     func readLines(_ path: String) throws -> [String] {
         guard let bytes = FileBytes.read(path) else { throw ValidationError("cannot read \(path)") }

@@ -49,15 +49,20 @@ public struct EvalReport: Sendable {
 
     /// Records one verdict. `includeOverall` adds the row to the "all" confidence group too.
     public mutating func record(_ row: CorpusRow, verdict: Verdict, includeOverall: Bool = true) {
+        record(row, decision: verdict.decision, risk: verdict.risk, includeOverall: includeOverall)
+    }
+
+    /// Records one decision (for scanners, whose detection counts as `block`).
+    public mutating func record(_ row: CorpusRow, decision: Decision, risk: Int, includeOverall: Bool = true) {
         for confidence in includeOverall ? [row.confidence, "all"] : [row.confidence] {
             for category in [row.topCategory, "all"] {
-                tallies[confidence, default: [:]][category, default: Tally()].add(malicious: row.malicious, decision: verdict.decision)
+                tallies[confidence, default: [:]][category, default: Tally()].add(malicious: row.malicious, decision: decision)
             }
         }
         let text = row.input.stringValue ?? JSONWriter.string(row.input)
-        let miss = Miss(id: row.id, category: row.category, confidence: row.confidence, decision: verdict.decision, risk: verdict.risk, input: String(text.prefix(160)))
-        if row.malicious, verdict.decision != .block { missedAttacks.append(miss) }
-        if !row.malicious, verdict.decision == .block { falseBlocks.append(miss) }
+        let miss = Miss(id: row.id, category: row.category, confidence: row.confidence, decision: decision, risk: risk, input: String(text.prefix(160)))
+        if row.malicious, decision != .block { missedAttacks.append(miss) }
+        if !row.malicious, decision == .block { falseBlocks.append(miss) }
     }
 
     public mutating func recordSkip() { skipped += 1 }

@@ -21,7 +21,7 @@ public struct InjectionLayer: Layer {
             var texts: [TextField] = []
             FacetExtractor().collectTexts(result, pointer: "/result", depth: 0, into: &texts)
             for field in texts {
-                for match in scanner.scan(field.text) {
+                for match in scanner.scan(field.text, context: .data) {
                     findings.append(Finding(layer: .injection, rule: match.rule, severity: match.severity, message: match.message + " (in the tool result)", evidence: "\(field.pointer): \(match.phrase)", category: .promptInjection))
                 }
             }

@@ -9,13 +9,16 @@ public struct ContentScan: Sendable {
     public var redacted: String
     public var risk: Int
 
-    public static func scan(_ text: String, scorer: Scorer = Scorer()) -> ContentScan {
+    /// Scans `text`; `context` says whether it is a message (the default) or data such as a tool
+    /// result, where any instruction to the agent is suspect.
+    public static func scan(_ text: String, context: InjectionScanner.Context = .message, scorer: Scorer = Scorer()) -> ContentScan {
         var findings: [Finding] = []
         var categories: [Category] = []
-        for match in InjectionScanner().scan(text) {
+        let injection = InjectionScanner().scan(text, context: context)
+        for match in injection {
             findings.append(Finding(layer: .injection, rule: match.rule, severity: match.severity, message: match.message, evidence: match.phrase, category: .promptInjection))
         }
-        if !findings.isEmpty { categories.append(.promptInjection) }
+        if InjectionScanner.flags(injection) { categories.append(.promptInjection) }
         let secrets = SecretScanner().scan(text)
         let pii = PIIScanner().scan(text)
         if !secrets.isEmpty { categories.append(.secret) }

@@ -69,7 +69,8 @@ struct BadInputTests {
     static let hostile: [BadCase] = [
         BadCase("10 MB shell command", refused: false, bash("echo " + String(repeating: "a", count: tenMB))),
         BadCase("10 MB shell command ending in rm -rf ~", refused: false, bash(String(repeating: "true; ", count: tenMB / 6) + "rm -rf ~")),
-        BadCase("10 MB message text", refused: false, expected: .allow, text(ToolCallFixture.message(String(repeating: "lorem ipsum ", count: tenMB / 12)))),
+        // Seven words repeating: a two-word cycle would be a token flood (`injection.token_flood`).
+        BadCase("10 MB message text", refused: false, expected: .allow, text(ToolCallFixture.message(String(repeating: "lorem ipsum dolor sit amet consectetur adipiscing ", count: tenMB / 50)))),
         BadCase(
             "1 MB of single quotes (even count: empty words)", refused: false, bash(String(repeating: "'", count: oneMB))),
         BadCase(

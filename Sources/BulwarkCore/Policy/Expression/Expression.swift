@@ -39,7 +39,7 @@ public struct Expression: Sendable {
                     return run(ExpressionEvaluator(program: program, values: values, slots: slots, locals: UnsafeMutableBufferPointer(start: nil, count: 0)))
                 }
                 return withUnsafeTemporaryAllocation(of: ExpressionValue.self, capacity: program.localCount) { locals in
-                    _ = locals.initialize(repeating: .null)
+                    locals.initialize(repeating: .null)
                     defer { locals.deinitialize() }
                     return run(ExpressionEvaluator(program: program, values: values, slots: slots, locals: locals))
                 }
