@@ -1,5 +1,6 @@
 // Stage-by-stage latency over a corpus: JSON parse, shell parse, shell analysis, whole engine.
 // Usage: swift run -c release stage-benchmarks ../shared/eval/shell.jsonl [passes]
+//        swift run -c release stage-benchmarks expressions [rounds]   (a 100-rule policy)
 import BulwarkCore
 
 #if canImport(Glibc)
@@ -20,6 +21,10 @@ func readFile(_ path: String) -> String? {
 }
 
 let args = CommandLine.arguments
+if args.count >= 2, args[1] == "expressions" {
+    runExpressionBenchmark(rounds: args.count >= 3 ? Int(args[2]) ?? 20_000 : 20_000)
+    exit(0)
+}
 guard args.count >= 2, let text = readFile(args[1]) else {
     print("usage: stage-benchmarks CORPUS.jsonl [passes]")
     exit(2)

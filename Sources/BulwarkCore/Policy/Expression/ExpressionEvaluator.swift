@@ -31,10 +31,10 @@ struct ExpressionEvaluator {
     }
 
     func eval(_ node: Int) throws(ExpressionFailure) -> ExpressionValue {
-        let instruction = program.instructions[node]
+        let instruction = program.code[node]
         switch instruction {
         case .constant(let i):
-            return program.constants[i]
+            return program.constantTable[i]
         case .variable(let slot):
             guard slot < values.count, let v = values[slot] else { throw unbound(slot) }
             return v
@@ -56,18 +56,18 @@ struct ExpressionEvaluator {
         case .list(let start, let count):
             var out: [ExpressionValue] = []
             out.reserveCapacity(count)
-            for k in start..<(start + count) { out.append(try eval(program.operands[k])) }
+            for k in start..<(start + count) { out.append(try eval(program.operandTable[k])) }
             return .list(out)
         case .map(let start, let count):
             var out: [(key: ExpressionValue, value: ExpressionValue)] = []
             out.reserveCapacity(count)
             for e in 0..<count {
-                let key = try eval(program.operands[start + 2 * e]).resolved
+                let key = try eval(program.operandTable[start + 2 * e]).resolved
                 switch key {
                 case .string, .int, .bool: break
                 default: throw ExpressionFailure("map keys must be strings, integers or booleans, not \(key.typeName)")
                 }
-                out.append((key, try eval(program.operands[start + 2 * e + 1])))
+                out.append((key, try eval(program.operandTable[start + 2 * e + 1])))
             }
             return .map(ExpressionMap(out))
         case .call(let function, let first, let second) where !function.isPredicate:
@@ -82,16 +82,26 @@ struct ExpressionEvaluator {
 
     /// Evaluates a node that yields a boolean without boxing intermediate results.
     func test(_ node: Int) throws(ExpressionFailure) -> Bool {
-        switch program.instructions[node] {
+        switch program.code[node] {
         case .not(let operand): return !(try boolean(operand, "!"))
         case .and(let start, let count):
-            for k in start..<(start + count) where !(try boolean(program.operands[k], "&&")) { return false }
+            for k in start..<(start + count) where !(try boolean(program.operandTable[k], "&&")) { return false }
             return true
         case .or(let start, let count):
-            for k in start..<(start + count) where try boolean(program.operands[k], "||") { return true }
+            for k in start..<(start + count) where try boolean(program.operandTable[k], "||") { return true }
             return false
         case .slotPresence(let slot):
             return try present(slot)
+        case .slotCompare(let op, let slot, let c):
+            guard slot < values.count, let v = values[slot] else { throw unbound(slot) }
+            return try ExpressionOperations.predicate(op, v, program.constantTable[c])
+        case .slotCall(let function, let slot, let c):
+            guard slot < values.count, let v = values[slot] else { throw unbound(slot) }
+            return try ExpressionOperations.stringPredicate(function, v, program.constantTable[c])
+        case .localCompare(let op, let slot, let c):
+            return try ExpressionOperations.predicate(op, locals[slot], program.constantTable[c])
+        case .localCall(let function, let slot, let c):
+            return try ExpressionOperations.stringPredicate(function, locals[slot], program.constantTable[c])
         case .presence(let operand, let name):
             return try ExpressionOperations.hasField(try eval(operand), program.names[name])
         case .matches(let text, let regex):
@@ -116,7 +126,7 @@ struct ExpressionEvaluator {
     }
 
     private func boolean(_ node: Int, _ op: String) throws(ExpressionFailure) -> Bool {
-        if program.instructions[node].isPredicate { return try test(node) }
+        if program.code[node].isPredicate { return try test(node) }
         let v = try eval(node)
         if case .bool(let b) = v { return b }
         if case .json(.bool(let b)) = v { return b }

@@ -28,11 +28,19 @@ enum ExpressionInstruction: Sendable {
     case matches(Int, Int)
     /// Macro, range node, local slot, body node, transform node (or -1).
     case comprehension(ExpressionMacro, Int, Int, Int, Int)
+    /// Fused `variable <op> constant` (a comparison or `in`): slot, constant index. The most
+    /// common shape of a policy condition in one dispatch.
+    case slotCompare(ExpressionOperator, Int, Int)
+    /// Fused `variable.startsWith(constant)` and the other string predicates: slot, constant.
+    case slotCall(ExpressionFunction, Int, Int)
+    /// Fused `local <op> constant` and `local.fn(constant)` inside a macro: local slot, constant.
+    case localCompare(ExpressionOperator, Int, Int)
+    case localCall(ExpressionFunction, Int, Int)
 
     /// Yields a bool whenever it yields a value.
     var isPredicate: Bool {
         switch self {
-        case .not, .and, .or, .slotPresence, .presence, .matches: true
+        case .not, .and, .or, .slotPresence, .presence, .matches, .slotCompare, .slotCall, .localCompare, .localCall: true
         case .binary(let op, _, _): op.isPredicate
         case .call(let f, _, _): f.isPredicate
         default: false

@@ -1,6 +1,10 @@
 /// A compiled expression laid out flat: instructions with integer operands and side tables.
 /// Built once from the checked tree; shared, immutable, read without copying during evaluation.
-final class ExpressionProgram: Sendable {
+///
+/// The hot tables are also copied into buffers the program owns, so that the evaluator reads
+/// them through plain pointers (no array retain per instruction). `@unchecked Sendable`: the
+/// buffers are written once in `init`, never after, and freed in `deinit`.
+final class ExpressionProgram: @unchecked Sendable {
     let instructions: [ExpressionInstruction]
     let constants: [ExpressionValue]
     let names: [String]
@@ -11,6 +15,9 @@ final class ExpressionProgram: Sendable {
     let type: ExpressionType
     /// How many macro variables evaluation needs.
     let localCount: Int
+    let code: UnsafeBufferPointer<ExpressionInstruction>
+    let operandTable: UnsafeBufferPointer<Int>
+    let constantTable: UnsafeBufferPointer<ExpressionValue>
 
     init(_ tree: ExpressionNode, source: String, type: ExpressionType, localCount: Int) {
         self.source = source
@@ -23,6 +30,23 @@ final class ExpressionProgram: Sendable {
         names = builder.names
         regexes = builder.regexes
         operands = builder.operands
+        code = Self.copy(instructions)
+        operandTable = Self.copy(operands)
+        constantTable = Self.copy(constants)
+    }
+
+    deinit {
+        UnsafeMutableBufferPointer(mutating: code).deinitialize()
+        UnsafeMutableBufferPointer(mutating: code).deallocate()
+        UnsafeMutableBufferPointer(mutating: operandTable).deallocate()
+        UnsafeMutableBufferPointer(mutating: constantTable).deinitialize()
+        UnsafeMutableBufferPointer(mutating: constantTable).deallocate()
+    }
+
+    private static func copy<T>(_ items: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, items.count))
+        _ = buffer.initialize(from: items)
+        return UnsafeBufferPointer(rebasing: buffer[0..<items.count])
     }
 
     private struct Builder {
@@ -35,6 +59,11 @@ final class ExpressionProgram: Sendable {
         mutating func emit(_ i: ExpressionInstruction) -> Int {
             instructions.append(i)
             return instructions.count - 1
+        }
+
+        mutating func constant(_ v: ExpressionValue) -> Int {
+            constants.append(v)
+            return constants.count - 1
         }
 
         mutating func name(_ s: String) -> Int {
@@ -73,6 +102,14 @@ final class ExpressionProgram: Sendable {
             case .negate(let o): return emit(.negate(lower(o)))
             case .and(let items): return emit(.and(list(items), items.count))
             case .or(let items): return emit(.or(list(items), items.count))
+            case .binary(let op, let l, let r) where op.isPredicate:
+                if case .constant(let v) = r {
+                    if case .variable(let slot) = l { return emit(.slotCompare(op, slot, constant(v))) }
+                    if case .local(let slot) = l { return emit(.localCompare(op, slot, constant(v))) }
+                }
+                let a = lower(l)
+                let b = lower(r)
+                return emit(.binary(op, a, b))
             case .binary(let op, let l, let r):
                 let a = lower(l)
                 let b = lower(r)
@@ -82,10 +119,25 @@ final class ExpressionProgram: Sendable {
                 let b = lower(t)
                 let d = lower(e)
                 return emit(.conditional(a, b, d))
-            case .list(let items): return emit(.list(list(items), items.count))
+            case .list(let items):
+                // A literal list of constants (`['shell', 'http']`) is built once, here.
+                let values = items.compactMap { item -> ExpressionValue? in if case .constant(let v) = item { v } else { nil } }
+                if values.count == items.count {
+                    constants.append(.list(values))
+                    return emit(.constant(constants.count - 1))
+                }
+                return emit(.list(list(items), items.count))
             case .map(let entries):
                 let start = list(entries.flatMap { [$0.key, $0.value] })
                 return emit(.map(start, entries.count))
+            case .call(let f, let first, let second) where f.isPredicate && f != .matches:
+                if case .constant(let v)? = second {
+                    if case .variable(let slot) = first { return emit(.slotCall(f, slot, constant(v))) }
+                    if case .local(let slot) = first { return emit(.localCall(f, slot, constant(v))) }
+                }
+                let a = lower(first)
+                let b = second.map { lower($0) } ?? -1
+                return emit(.call(f, a, b))
             case .call(let f, let first, let second):
                 let a = lower(first)
                 let b = second.map { lower($0) } ?? -1
