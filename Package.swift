@@ -7,26 +7,32 @@ let package = Package(
     products: [
         .library(name: "BulwarkCore", targets: ["BulwarkCore"]),
         .library(name: "BulwarkRuntime", targets: ["BulwarkRuntime"]),
+        .library(name: "BulwarkMCP", targets: ["BulwarkMCP"]),
         .executable(name: "bulwark", targets: ["bulwark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The decision engine: pure Swift, no I/O, no third-party dependency.
         .target(name: "BulwarkCore"),
-        // Effects around the engine: loading policies from files (YAML via Yams).
+        // Effects around the engine: policies from files (YAML via Yams), session state, the
+        // hash-chained audit log (SHA-256 via swift-crypto).
         .target(
             name: "BulwarkRuntime",
-            dependencies: ["BulwarkCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["BulwarkCore", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The MCP proxy: a stdio relay that judges every tools/call and scans every result.
+        .target(name: "BulwarkMCP", dependencies: ["BulwarkCore", "BulwarkRuntime"]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "bulwark",
             dependencies: [
                 "BulwarkCore",
                 "BulwarkRuntime",
+                "BulwarkMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +40,7 @@ let package = Package(
         .executableTarget(name: "stage-benchmarks", dependencies: ["BulwarkCore"], path: "Benchmarks/StageBenchmarks"),
         .testTarget(name: "BulwarkCoreTests", dependencies: ["BulwarkCore"]),
         .testTarget(name: "BulwarkRuntimeTests", dependencies: ["BulwarkRuntime"]),
+        .testTarget(name: "BulwarkMCPTests", dependencies: ["BulwarkMCP"]),
         .testTarget(name: "BulwarkCLITests", dependencies: ["bulwark"]),
     ]
 )

@@ -42,6 +42,13 @@ struct EngineOptions: ParsableArguments {
 
     /// Builds the engine; a policy that cannot be loaded is an error naming its place.
     func engine() throws(PolicyError) -> Engine {
+        let (configuration, workspace) = try parts()
+        return Engine(configuration: configuration, workspace: workspace)
+    }
+
+    /// The engine's configuration and the loaded workspace policy, for callers that build
+    /// engines themselves (the MCP proxy rebuilds it as it learns tools).
+    func parts() throws(PolicyError) -> (EngineConfiguration, Policy?) {
         var configuration = EngineConfiguration()
         configuration.reviewThreshold = reviewThreshold
         configuration.blockThreshold = blockThreshold
@@ -49,7 +56,7 @@ struct EngineOptions: ParsableArguments {
         configuration.defaults = ActionDefaults(cwd: cwd, home: home, agent: agent)
         configuration.defaults.now = Int(Date().timeIntervalSince1970)
         let workspace = try policy.map { path throws(PolicyError) in try PolicyLoader.load(contentsOf: path) }
-        return Engine(configuration: configuration, workspace: workspace)
+        return (configuration, workspace)
     }
 
     /// The engine, or a usage error (exit 64) that names the policy problem.

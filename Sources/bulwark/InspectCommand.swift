@@ -1,5 +1,6 @@
 import ArgumentParser
 import BulwarkCore
+import BulwarkRuntime
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

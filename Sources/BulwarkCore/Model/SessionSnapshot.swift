@@ -6,11 +6,28 @@ public struct SessionSnapshot: Sendable {
     /// Actions this agent has taken in the current window, per tool.
     public var recentCalls: [String: Int]
     public var signals: ContextSignals
+    /// Tools whose definition the runtime distrusts, with the reason: changed mid-session (a
+    /// "rug pull"), added after the first listing, or described with injected instructions.
+    public var flaggedTools: [String: FlaggedTool]
 
-    public init(taintedValues: [String: String] = [:], recentCalls: [String: Int] = [:], signals: ContextSignals = .neutral) {
+    /// Why a tool is distrusted; `severity` is that of the finding a call to it gets.
+    public struct FlaggedTool: Sendable, Equatable {
+        public var rule: RuleID
+        public var severity: Severity
+        public var reason: String
+
+        public init(rule: RuleID, severity: Severity, reason: String) {
+            self.rule = rule
+            self.severity = severity
+            self.reason = reason
+        }
+    }
+
+    public init(taintedValues: [String: String] = [:], recentCalls: [String: Int] = [:], signals: ContextSignals = .neutral, flaggedTools: [String: FlaggedTool] = [:]) {
         self.taintedValues = taintedValues
         self.recentCalls = recentCalls
         self.signals = signals
+        self.flaggedTools = flaggedTools
     }
 
     public static let empty = SessionSnapshot()

@@ -17,6 +17,9 @@ public struct ProtocolLayer: Layer {
         default:
             findings.append(Finding(layer: .protocol, rule: "protocol.arguments_not_object", severity: .medium, message: "Tool arguments are not a JSON object", evidence: action.rawToolName, category: .malformed))
         }
+        if let flagged = state.flaggedTools[action.rawToolName] {
+            findings.append(Finding(layer: .protocol, rule: flagged.rule, severity: flagged.severity, message: "\(action.rawToolName): \(flagged.reason)", evidence: action.rawToolName, category: .malformed))
+        }
         if action.kind == .shell, action.facets.shell.isEmpty {
             findings.append(Finding(layer: .protocol, rule: "protocol.shell_without_command", severity: .medium, message: "A shell tool call carries no command string", evidence: action.rawToolName, category: .malformed))
         }

@@ -18,6 +18,11 @@ public struct Policy: Sendable {
     public struct Tool: Sendable {
         public var name: String
         public var schema: JSONSchema?
+
+        public init(name: String, schema: JSONSchema?) {
+            self.name = name
+            self.schema = schema
+        }
     }
 
     public struct Agent: Sendable {

@@ -11,7 +11,12 @@ struct EmbeddedInstruction: Sendable {
     typealias Match = InjectionScanner.Match
 
     static let leadIns: Set<String> = ["please", "kindly", "also", "then", "now", "immediately", "urgently", "and", "first", "next", "just", "quickly", "asap", "finally", "so", "pls", "plz"]
-    static let askers: Set<String> = ["can", "could", "would", "will", "you", "must", "should", "need", "to", "make", "sure", "remember", "don", "t", "forget", "please"]
+    /// Phrases that introduce a request: "can you", "you must", "make sure to", "don't forget to".
+    static let askers: [[String]] = [
+        ["can", "you"], ["could", "you"], ["would", "you"], ["will", "you"], ["you", "must"], ["you", "should"], ["you", "need", "to"],
+        ["you", "have", "to"], ["make", "sure", "to"], ["make", "sure", "you"], ["be", "sure", "to"], ["remember", "to"], ["don", "t", "forget", "to"],
+        ["i", "need", "you", "to"], ["i", "want", "you", "to"], ["we", "need", "you", "to"], ["we", "want", "you", "to"],
+    ]
     static let paymentVerbs: Set<String> = ["transfer", "pay", "wire", "withdraw", "deposit", "move", "send", "refund", "donate"]
     static let messageVerbs: Set<String> = ["send", "email", "forward", "share", "post", "upload", "export", "copy", "reply", "message", "text", "tweet", "publish", "mail", "cc", "bcc", "sync", "leak"]
     static let actionVerbs: Set<String> = ["delete", "remove", "erase", "wipe", "grant", "give", "unlock", "open", "disable", "turn", "deactivate", "change", "update", "modify", "reset", "redirect", "download", "install", "execute", "run", "invite", "add", "schedule", "book", "purchase", "buy", "order", "sell", "cancel", "retrieve", "fetch", "get", "find", "search", "list", "read", "access", "generate", "create", "set", "approve", "authorize", "close", "release", "navigate", "visit", "click", "call", "contact", "save", "store", "apply", "submit", "register", "enable", "allow", "start", "stop", "launch", "lock", "empty", "clear", "revoke", "reassign", "ship", "deliver", "check", "grab", "collect", "gather", "transfer", "withdraw", "pay", "deposit", "move", "send", "email", "forward", "share", "post", "upload", "export", "copy", "initiate", "perform", "play", "adjust", "increase", "decrease", "raise", "lower", "replace", "edit", "rename", "archive", "mark", "assign", "issue", "sign", "disconnect", "connect", "reroute", "reschedule", "deny", "block", "unblock", "follow", "unfollow", "like", "retweet", "comment", "transcribe", "analyze", "convert", "use", "leak", "dispatch", "request", "reserve", "rent", "hire", "file", "enroll", "subscribe", "unsubscribe", "activate", "deploy", "kill", "terminate", "shut", "restart", "reboot", "format", "overwrite", "drop", "dump", "upgrade", "downgrade", "pause", "resume", "alter", "wire"]
@@ -97,9 +102,20 @@ struct EmbeddedInstruction: Sendable {
     /// "can you", "I need you to".
     func verbIndex(_ words: [String]) -> Int? {
         var i = 0
-        // "I need you to …", "we want you to …".
-        if words.count > 4, words[0] == "i" || words[0] == "we", words[1] == "need" || words[1] == "want", words[2] == "you", words[3] == "to" { i = 4 }
-        while i < words.count, i < 6, Self.leadIns.contains(words[i]) || Self.askers.contains(words[i]) { i += 1 }
+        var progress = true
+        while progress, i < words.count, i < 8 {
+            progress = false
+            if Self.leadIns.contains(words[i]) {
+                i += 1
+                progress = true
+                continue
+            }
+            for phrase in Self.askers where i + phrase.count <= words.count && words[i..<(i + phrase.count)].elementsEqual(phrase) {
+                i += phrase.count
+                progress = true
+                break
+            }
+        }
         guard i < words.count, Self.actionVerbs.contains(words[i]) else { return nil }
         return i
     }

@@ -1,0 +1,53 @@
+import BulwarkCore
+import Foundation
+
+/// Checks an audit file's chain: every line parses, `seq` counts up from 1 without gaps, and
+/// every `prev` is the SHA-256 of the line before it (the genesis value for the first).
+public enum AuditVerifier {
+    public struct Report: Sendable, Equatable {
+        /// How many records verified before the first break (all of them when `broken` is nil).
+        public var verified: Int
+        /// The first broken record: its 1-based line number and why.
+        public var broken: (line: Int, reason: String)?
+
+        public static func == (a: Report, b: Report) -> Bool {
+            a.verified == b.verified && a.broken?.line == b.broken?.line && a.broken?.reason == b.broken?.reason
+        }
+    }
+
+    public static func verify(path: String) throws -> Report {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AuditLog.Failure.open(path, errno)
+        }
+        return verify(bytes: [UInt8](data))
+    }
+
+    public static func verify(bytes: [UInt8]) -> Report {
+        var previous = AuditChain.genesis
+        var expected = 1
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            let line = bytes[start..<end]
+            defer { start = end + 1 }
+            if line.isEmpty {
+                return Report(verified: expected - 1, broken: (lineNumber, "empty line"))
+            }
+            guard let record = try? JSONParser().parse(String(decoding: line, as: UTF8.self)), case .object = record else {
+                return Report(verified: expected - 1, broken: (lineNumber, "not a JSON object"))
+            }
+            guard let seq = record["seq"]?.numberValue, Int(seq) == expected else {
+                return Report(verified: expected - 1, broken: (lineNumber, "seq is \(record["seq"].map { JSONWriter.string($0) } ?? "missing"), expected \(expected)"))
+            }
+            guard record["prev"]?.stringValue == previous else {
+                return Report(verified: expected - 1, broken: (lineNumber, "prev does not match the SHA-256 of the previous record (the record before it was changed, removed or reordered)"))
+            }
+            previous = AuditChain.hash(line)
+            expected += 1
+        }
+        return Report(verified: expected - 1, broken: nil)
+    }
+}
