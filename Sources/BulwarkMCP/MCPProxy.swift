@@ -145,7 +145,7 @@ public final class MCPProxy: @unchecked Sendable {
         }
         let sensitive = verdict.findings.contains { $0.category == .credentialAccess }
         lock.withLock {
-            state.recordCall(tool, now: seconds)
+            state.recordCall(verdict.tool ?? tool, now: seconds)
             if forwardIt, let key = message.idKey { calls[key] = Pending(tool: tool, modern: message.isModern, sensitiveSource: sensitive) }
         }
         let recorded = record([

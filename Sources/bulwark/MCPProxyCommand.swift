@@ -39,6 +39,9 @@ struct MCPProxyCommand: ParsableCommand {
     @Option(help: "A tool result with personal data: allow, flag, redact or block.")
     var onPii: String = "allow"
 
+    @Option(help: "Calls to one tool per minute from which calls go to review (0: no limit).")
+    var rateLimit: Int = 120
+
     @Option(help: "Longest JSON-RPC line accepted in either direction, in bytes.")
     var maxLine: Int = 16 << 20
 
@@ -51,6 +54,7 @@ struct MCPProxyCommand: ParsableCommand {
         for (name, value) in [("--on-injection", onInjection), ("--on-secret", onSecret), ("--on-pii", onPii)] where ProxyConfiguration.ResultAction(rawValue: value) == nil {
             throw ValidationError("\(name) must be allow, flag, redact or block")
         }
+        guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
         guard maxLine >= 1024 else { throw ValidationError("--max-line must be at least 1024") }
     }
 
@@ -61,6 +65,7 @@ struct MCPProxyCommand: ParsableCommand {
         } catch {
             throw ValidationError("policy: \(error.description)")
         }
+        configuration.engine.maxCallsPerToolPerWindow = rateLimit
         configuration.reviewMode = ProxyConfiguration.ReviewMode(rawValue: onReview)!
         configuration.onInjection = ProxyConfiguration.ResultAction(rawValue: onInjection)!
         configuration.onSecret = ProxyConfiguration.ResultAction(rawValue: onSecret)!

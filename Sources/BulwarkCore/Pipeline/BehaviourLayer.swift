@@ -8,7 +8,7 @@ public struct BehaviourLayer: Layer {
     }
 
     public func evaluate(_ action: Action, state: SessionSnapshot) -> [Finding] {
-        guard let count = state.recentCalls[action.toolName], count >= maxCallsPerTool else { return [] }
+        guard maxCallsPerTool > 0, let count = state.recentCalls[action.toolName], count >= maxCallsPerTool else { return [] }
         return [Finding(layer: .behaviour, rule: "behaviour.rate_limit", severity: .medium, message: "\(action.toolName) was called \(count) times in the current window (limit \(maxCallsPerTool))", evidence: action.toolName, category: .resourceExhaustion)]
     }
 }

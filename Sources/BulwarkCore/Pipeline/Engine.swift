@@ -27,7 +27,7 @@ public struct Engine: Sendable {
         self.policy = policy ?? rulesPolicy.flatMap { $0.rules.isEmpty ? nil : PolicyRuleEvaluator(policy: $0) }
         var layers: [any Layer] = [
             ProtocolLayer(), ImpactLayer(money: MoneyRules(thresholdUSD: configuration.moneyThresholdUSD)), TaintLayer(), InjectionLayer(),
-            ContentLayer(), BehaviourLayer(),
+            ContentLayer(), BehaviourLayer(maxCallsPerTool: configuration.maxCallsPerToolPerWindow),
         ]
         if let workspace {
             layers.append(ToolRegistryLayer(policy: workspace))

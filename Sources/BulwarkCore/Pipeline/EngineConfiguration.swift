@@ -6,6 +6,9 @@ public struct EngineConfiguration: Sendable {
     public var blockThreshold = 70
     /// Transfers above this many US dollars (equivalent) ask for review (default 10,000).
     public var moneyThresholdUSD = 10_000.0
+    /// Calls to one tool in the session's window (a minute, kept by the runtime) from which the
+    /// behaviour layer asks for review; 0 turns the limit off.
+    public var maxCallsPerToolPerWindow = 120
     /// Inputs larger than this are refused before parsing (default 16 MiB).
     public var maxInputBytes = 16 << 20
     /// JSON nesting beyond this is refused (default 256).
