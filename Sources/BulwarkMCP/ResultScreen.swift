@@ -1,4 +1,5 @@
 import BulwarkCore
+import BulwarkRuntime
 
 /// Scans a `tools/call` result before it reaches the client: every text content block, the text
 /// of embedded resources and every string in `structuredContent`. Decides, per category and the
@@ -20,8 +21,7 @@ struct ResultScreen {
 
     func screen(_ result: JSONValue, tool: String) -> Outcome {
         var outcome = Outcome()
-        collect(result["content"], into: &outcome.texts, depth: 0)
-        collect(result["structuredContent"], into: &outcome.texts, depth: 0)
+        outcome.texts = JSONTexts.strings(in: result["content"]) + JSONTexts.strings(in: result["structuredContent"])
         outcome.scans = outcome.texts.map { ContentScan.scan($0, context: .data) }
         for scan in outcome.scans { outcome.categories.formUnion(scan.categories) }
         var action = ProxyConfiguration.ResultAction.allow
@@ -44,20 +44,6 @@ struct ResultScreen {
         case .flag: 1
         case .redact: 2
         case .block: 3
-        }
-    }
-
-    /// Texts of content blocks (`text`, `resource.text`) and strings of structured content.
-    func collect(_ value: JSONValue?, into texts: inout [String], depth: Int) {
-        guard let value, depth < 32, texts.count < 512 else { return }
-        switch value {
-        case .string(let s): texts.append(s)
-        case .array(let items): for item in items { collect(item, into: &texts, depth: depth + 1) }
-        case .object(let o):
-            for (key, item) in o.entries where key != "data" && key != "blob" && key != "mimeType" && key != "type" && key != "uri" && key != "_meta" {
-                collect(item, into: &texts, depth: depth + 1)
-            }
-        default: break
         }
     }
 

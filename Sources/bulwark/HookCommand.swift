@@ -1,5 +1,7 @@
 import ArgumentParser
 import BulwarkCore
+import Foundation
+import BulwarkRuntime
 
 struct HookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +31,12 @@ struct ClaudeCodeHook: ParsableCommand {
     @Option(help: "Seconds before the watchdog denies the call (keep it under the hook's timeout).")
     var watchdog: UInt32 = 5
 
+    @Option(help: "Directory of the per-session state files (taint, call counts); default $BULWARK_STATE_DIR, else ~/.bulwark/sessions.")
+    var stateDir: String?
+
+    @Flag(help: "Judge each call on its own, without session state.")
+    var noState = false
+
     func run() throws {
         FailClosed.arm(answer: Self.denyJSON(reason: "Bulwark could not evaluate this tool call (internal error or timeout); denied to fail closed."), seconds: watchdog)
         let bytes = StandardIO.readAll(limit: 16 << 20)
@@ -41,8 +49,9 @@ struct ClaudeCodeHook: ParsableCommand {
             StandardIO.write(Self.denyJSON(reason: "Bulwark cannot load its policy (\(error.description)); denied to fail closed."))
             return
         }
-        let verdict = engine.evaluate(bytes: bytes, format: .claudeCode)
-        let post = event?.lowercased().hasPrefix("post") == true || Self.isPostEvent(bytes)
+        let payload = String(validating: bytes, as: UTF8.self).flatMap { try? JSONParser().parse($0) }
+        let post = event?.lowercased().hasPrefix("post") == true || payload?["hook_event_name"]?.stringValue?.hasPrefix("Post") == true
+        let verdict = judge(bytes, payload: payload, post: post, engine: engine)
         let output: String
         if post {
             output = verdict.decision == .block ? JSONWriter.string(["decision": "block", "reason": .string(Self.reason(verdict))]) : ""
@@ -62,9 +71,31 @@ struct ClaudeCodeHook: ParsableCommand {
         if !output.isEmpty { StandardIO.write(output + "\n") }
     }
 
-    static func isPostEvent(_ bytes: [UInt8]) -> Bool {
-        guard let text = String(validating: bytes, as: UTF8.self), let json = try? JSONParser().parse(text) else { return false }
-        return json["hook_event_name"]?.stringValue?.hasPrefix("Post") == true
+    /// Judges the payload against its session's state and updates the state: a call is counted
+    /// before it runs; what comes back (`tool_response`) feeds the taint set. Without a session
+    /// id, or with `--no-state`, or when the state file cannot be used, the call is judged alone.
+    func judge(_ bytes: [UInt8], payload: JSONValue?, post: Bool, engine: Engine) -> Verdict {
+        guard !noState, let session = payload?["session_id"]?.stringValue, !session.isEmpty else {
+            return engine.evaluate(bytes: bytes, format: .claudeCode)
+        }
+        do {
+            return try SessionFile(directory: stateDir ?? SessionFile.defaultDirectory).update(session) { state in
+                let now = Date().timeIntervalSince1970
+                let verdict = engine.evaluate(bytes: bytes, format: .claudeCode, state: state.snapshot(now: now))
+                if post {
+                    let texts = JSONTexts.strings(in: payload?["tool_response"])
+                    let scans = texts.map { ContentScan.scan($0, context: .data) }
+                    let sensitive = verdict.findings.contains { $0.category == .credentialAccess }
+                    state.absorbResult(tool: verdict.tool ?? "", texts: texts, scans: scans, sensitiveSource: sensitive)
+                } else {
+                    state.recordCall(verdict.tool ?? "", now: now)
+                }
+                return verdict
+            }
+        } catch {
+            StandardIO.writeError("bulwark hook: \(error); judging this call without session state\n")
+            return engine.evaluate(bytes: bytes, format: .claudeCode)
+        }
     }
 
     static func reason(_ verdict: Verdict) -> String {

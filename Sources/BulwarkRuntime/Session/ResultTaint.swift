@@ -13,7 +13,7 @@ extension SessionState {
         for (text, scan) in zip(texts, scans) {
             for match in scan.matches where match.kind == .secret {
                 let value = Self.substring(text, match.range)
-                taint(value, label: "a \(match.type) in the result of \(tool)")
+                taint(value, label: "\(match.type) found in the result of \(tool)")
             }
             if sensitiveSource {
                 for token in Self.valueTokens(text).prefix(64) { taint(token, label: "the result of \(tool), a sensitive source") }

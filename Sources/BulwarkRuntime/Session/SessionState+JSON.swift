@@ -1,0 +1,33 @@
+import BulwarkCore
+
+extension SessionState {
+    /// The state as JSON, for the hook's session file.
+    public var json: JSONValue {
+        var calls = JSONObject()
+        for (tool, times) in self.calls { calls[tool] = .array(times.map { .number($0) }) }
+        var tainted = JSONObject()
+        for value in taintOrder { if let label = self.tainted[value] { tainted[value] = .string(label) } }
+        var flagged = JSONObject()
+        for (tool, flag) in flaggedTools {
+            flagged[tool] = ["rule": .string(flag.rule.rawValue), "severity": .string(flag.severity.description), "reason": .string(flag.reason)]
+        }
+        return ["version": 1, "tainted": .object(tainted), "calls": .object(calls), "flagged_tools": .object(flagged)]
+    }
+
+    /// Reads `json` written by `json`; unknown or malformed parts are skipped.
+    public init(json: JSONValue) {
+        self.init()
+        for (value, label) in json["tainted"]?.objectValue?.entries ?? [] {
+            if let label = label.stringValue { insert(value, label: label) }
+        }
+        for (tool, times) in json["calls"]?.objectValue?.entries ?? [] {
+            calls[tool] = (times.arrayValue ?? []).compactMap(\.numberValue)
+        }
+        for (tool, flag) in json["flagged_tools"]?.objectValue?.entries ?? [] {
+            guard let rule = flag["rule"]?.stringValue, let reason = flag["reason"]?.stringValue,
+                let severity = Severity.allCases.first(where: { $0.description == flag["severity"]?.stringValue })
+            else { continue }
+            flaggedTools[tool] = .init(rule: RuleID(rule), severity: severity, reason: reason)
+        }
+    }
+}
