@@ -12,11 +12,15 @@ final class RawProxySession: @unchecked Sendable {
     private var closed = false
     let audit: String
 
-    init(mode: String, proxyArguments: [String] = []) throws {
+    convenience init(mode: String, proxyArguments: [String] = []) throws {
+        try self.init(server: ["/usr/bin/env", "python3", Peers.scripts.appendingPathComponent("raw_server.py").path, mode], proxyArguments: proxyArguments)
+    }
+
+    init(server: [String], proxyArguments: [String] = []) throws {
         signal(SIGPIPE, SIG_IGN)
         audit = Peers.temporary("audit.jsonl")
         process.executableURL = URL(fileURLWithPath: try Peers.binary())
-        process.arguments = ["mcp-proxy", "--audit", audit] + proxyArguments + ["--", "/usr/bin/env", "python3", Peers.scripts.appendingPathComponent("raw_server.py").path, mode]
+        process.arguments = ["mcp-proxy", "--audit", audit] + proxyArguments + ["--"] + server
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
