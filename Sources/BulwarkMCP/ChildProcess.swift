@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -62,14 +64,14 @@ final class ChildProcess: @unchecked Sendable {
         return 128 + (status & 0x7F)
     }
 
-    /// Whether the server has exited (without reaping it).
+    /// Sends `signal` to the server.
     func terminate(_ signal: Int32) { kill(pid, signal) }
 }
 
 /// Writes whole lines to a file descriptor; one writer at a time.
 final class LineWriter: @unchecked Sendable {
     let fd: Int32
-    private let lock = Lock()
+    private let lock = NSLock()
     private(set) var broken = false
 
     init(fd: Int32) { self.fd = fd }
@@ -93,17 +95,5 @@ final class LineWriter: @unchecked Sendable {
             }
             return true
         }
-    }
-}
-
-/// A small mutex over pthread (Foundation-free).
-final class Lock: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
     }
 }

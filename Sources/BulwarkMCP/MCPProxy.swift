@@ -33,7 +33,7 @@ public final class MCPProxy: @unchecked Sendable {
     let audit: AuditLog?
     let client = LineWriter(fd: 1)
     var server: LineWriter!
-    let lock = Lock()
+    let lock = NSLock()
     var state = SessionState()
     var catalog = ToolCatalog()
     var engine: Engine

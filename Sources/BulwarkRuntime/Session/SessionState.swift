@@ -60,7 +60,7 @@ public struct SessionState: Sendable {
     static func encodings(of value: String) -> [(String, String)] {
         let bytes = Array(value.utf8)
         var out: [(String, String)] = [(value, "")]
-        let b64 = base64(bytes)
+        let b64 = Base64.encode(bytes)
         // An encoded value is matched without padding: it may be cut or re-wrapped.
         let trimmed = String(b64.prefix { $0 != "=" })
         out.append((trimmed, "base64"))
@@ -70,24 +70,6 @@ public struct SessionState: Sendable {
         let percent = percentEncoded(bytes)
         if percent != value { out.append((percent, "URL-encoded")) }
         return out
-    }
-
-    static func base64(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out: [UInt8] = []
-        var i = 0
-        while i < bytes.count {
-            let b0 = UInt32(bytes[i])
-            let b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0
-            let b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
-            let n = b0 << 16 | b1 << 8 | b2
-            out.append(alphabet[Int(n >> 18 & 63)])
-            out.append(alphabet[Int(n >> 12 & 63)])
-            out.append(i + 1 < bytes.count ? alphabet[Int(n >> 6 & 63)] : UInt8(ascii: "="))
-            out.append(i + 2 < bytes.count ? alphabet[Int(n & 63)] : UInt8(ascii: "="))
-            i += 3
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func percentEncoded(_ bytes: [UInt8]) -> String {

@@ -44,7 +44,7 @@ struct PayloadDecoder: Sendable {
 
     /// Base64 and hex alphabets, `=` padding and the `\x` of escapes.
     @inline(__always) func isRunByte(_ c: UInt8) -> Bool {
-        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "+") || c == UInt8(ascii: "/") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: "=") || c == UInt8(ascii: "\\")
+        ScanByte.isBase64(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: "=") || c == UInt8(ascii: "\\")
     }
 
     // MARK: Base64

@@ -15,18 +15,22 @@ struct StructureScanner: Sendable {
 
     // MARK: Markers: chat-template tokens, fake tool calls, HTML comments
 
-    static let templateTokens: [(String, Severity)] = [
+    /// Lower case: matched with `ScanByte.hasPrefixFolded`.
+    static let templateTokens: [(StaticString, Severity)] = [
         ("[inst]", .high), ("[/inst]", .high), ("<<sys>>", .high), ("<</sys>>", .high), ("<start_of_turn>", .high), ("<end_of_turn>", .high),
         ("</tool_output>", .medium), ("</tool_result>", .medium), ("</function_results>", .medium), ("</tool_response>", .medium),
         ("<system>", .medium), ("</system>", .medium), ("</user>", .medium), ("<assistant>", .medium), ("</instructions>", .medium), ("</context>", .medium),
     ]
-    static let templateBytes: [([UInt8], Severity)] = templateTokens.map { (Array($0.0.utf8), $0.1) }
-    static let toolCallShapes: [[UInt8]] = ["\"tool_calls\"", "\"function_call\"", "\"tool_use\"", "<tool_call>", "<function_calls>", "<invoke name=", "<function=", "\"tool_name\":"].map { Array($0.utf8) }
+    static let toolCallShapes: [StaticString] = ["\"tool_calls\"", "\"function_call\"", "\"tool_use\"", "<tool_call>", "<function_calls>", "<invoke name=", "<function=", "\"tool_name\":"]
 
     /// One pass over the bytes, looking only where a `<`, `[` or `"` starts a known marker:
     /// `<|im_start|>` and other `<|…|>` tokens, the bracketed markers of other chat templates,
     /// tool-output tags, and what looks like a serialized tool call.
     func markers(_ b: [UInt8], into out: inout [Match]) {
+        b.withUnsafeBufferPointer { markers($0, into: &out) }
+    }
+
+    func markers(_ b: UnsafeBufferPointer<UInt8>, into out: inout [Match]) {
         var template = false
         var toolCall = false
         var i = 0
@@ -44,16 +48,16 @@ struct StructureScanner: Sendable {
                 }
             }
             if !template, c != UInt8(ascii: "\"") {
-                for (token, severity) in Self.templateBytes where b.matchesLowercased(token, at: i) {
+                for (token, severity) in Self.templateTokens where ScanByte.hasPrefixFolded(b, at: i, token) {
                     template = true
-                    out.append(Match(rule: "injection.role_marker", severity: severity, message: "Chat-template or tool-output marker in the text", phrase: String(decoding: token, as: UTF8.self)))
+                    out.append(Match(rule: "injection.role_marker", severity: severity, message: "Chat-template or tool-output marker in the text", phrase: "\(token)"))
                     break
                 }
             }
             if !toolCall {
-                for shape in Self.toolCallShapes where shape[0] == c && b.matchesLowercased(shape, at: i) {
+                for shape in Self.toolCallShapes where shape.utf8Start[0] == c && ScanByte.hasPrefixFolded(b, at: i, shape) {
                     toolCall = true
-                    out.append(Match(rule: "injection.fake_tool_call", severity: .medium, message: "The text contains what looks like a tool call", phrase: String(decoding: shape, as: UTF8.self)))
+                    out.append(Match(rule: "injection.fake_tool_call", severity: .medium, message: "The text contains what looks like a tool call", phrase: "\(shape)"))
                     break
                 }
             }
@@ -84,8 +88,9 @@ struct StructureScanner: Sendable {
             let header = !foundHeader && mayBeRoleHeader(line)
             let boundary = !foundBoundary && mayBeBoundary(line)
             guard header || boundary else { continue }
-            let text = Substring(String(decoding: line, as: UTF8.self))
-            let words = TextNormalizer.words(String(text), limit: 200)
+            let string = String(decoding: line, as: UTF8.self)
+            let text = Substring(string)
+            let words = TextNormalizer.words(string, limit: 200)
             guard !words.isEmpty else { continue }
             if header, isRoleHeader(text, firstWord: words[0]) {
                 foundHeader = true
@@ -110,14 +115,12 @@ struct StructureScanner: Sendable {
         return false
     }
 
-    static let boundaryStems: [[UInt8]] = ["end", "begin", "start", "stop"].map { Array($0.utf8) }
+    static let boundaryStems: [StaticString] = ["end", "begin", "start", "stop"]
 
     func mayBeBoundary(_ line: ArraySlice<UInt8>) -> Bool {
-        let bytes = Array(line)
-        for i in 0..<bytes.count where bytes[i] | 0x20 == UInt8(ascii: "e") || bytes[i] | 0x20 == UInt8(ascii: "b") || bytes[i] | 0x20 == UInt8(ascii: "s") {
-            for stem in Self.boundaryStems where bytes.matchesLowercased(stem, at: i) { return true }
+        line.withUnsafeBufferPointer { p in
+            Self.boundaryStems.contains { ScanByte.findFolded(p, $0) != nil }
         }
-        return false
     }
 
     /// `### System:`, `SYSTEM:`, `[system]`, `**Developer:**` at the start of a line.
@@ -156,7 +159,7 @@ struct StructureScanner: Sendable {
 
     // MARK: Hidden content
 
-    static let hiddenStyles = ["font-size:0", "font-size: 0", "display:none", "display: none", "visibility:hidden", "visibility: hidden", "opacity:0", "opacity: 0", "color:white", "color: white", "color:#fff", "color: #fff", "height:0", "width:0"]
+    static let hiddenStyles: [StaticString] = ["font-size:0", "font-size: 0", "display:none", "display: none", "visibility:hidden", "visibility: hidden", "opacity:0", "opacity: 0", "color:white", "color: white", "color:#fff", "color: #fff", "height:0", "width:0"]
 
     /// HTML comments with words in them, text styled to be invisible, and Unicode tag characters
     /// (which spell ASCII invisibly). Hidden text is a signal; what it says is scanned like the rest.
@@ -191,8 +194,8 @@ struct StructureScanner: Sendable {
             }
         }
         if markup {
-            for style in Self.hiddenStyles where b.containsCaseInsensitive(style) {
-                out.append(Match(rule: "injection.hidden_text", severity: .low, message: "Text styled to be invisible", phrase: style))
+            for style in Self.hiddenStyles where b.withUnsafeBufferPointer({ ScanByte.findFolded($0, style) != nil }) {
+                out.append(Match(rule: "injection.hidden_text", severity: .low, message: "Text styled to be invisible", phrase: "\(style)"))
                 break
             }
         }
@@ -299,33 +302,5 @@ struct StructureScanner: Sendable {
         }
         guard best >= 32 else { return }
         out.append(Match(rule: "injection.token_flood", severity: .medium, message: "Long run of repeated tokens", phrase: "\(best) tokens repeating with a period of at most 4"))
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Whether the lower-case ASCII `needle` occurs at `i`, ignoring ASCII case.
-    @inline(__always) func matchesLowercased(_ needle: [UInt8], at i: Int) -> Bool {
-        guard i + needle.count <= count else { return false }
-        for k in 0..<needle.count {
-            let c = self[i + k]
-            if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != needle[k] { return false }
-        }
-        return true
-    }
-
-    /// Whether the ASCII `needle` (given in lower case) occurs, ignoring ASCII case.
-    func containsCaseInsensitive(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty, n.count <= count else { return false }
-        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-        var i = 0
-        let last = count - n.count
-        while i <= last {
-            var k = 0
-            while k < n.count, lower(self[i + k]) == n[k] { k += 1 }
-            if k == n.count { return true }
-            i += 1
-        }
-        return false
     }
 }
