@@ -75,7 +75,11 @@ public final class MCPProxy: @unchecked Sendable {
                 if bytes.isEmpty && !truncated { continue }
                 handleClient(bytes, truncated: truncated)
             }
-            // The client is gone: let the server finish, then escalate.
+            // The client is gone: calls in flight can no longer be answered. Let the server
+            // finish, then escalate.
+            let inFlight = lock.withLock { calls.count }
+            record(["event": "client_disconnected", "in_flight": .number(Double(inFlight))])
+            report("client disconnected with \(inFlight) call(s) in flight; stopping the server")
             child.closeInput()
             Thread.sleep(forTimeInterval: configuration.shutdownGrace)
             child.terminate(SIGTERM)
@@ -132,9 +136,10 @@ public final class MCPProxy: @unchecked Sendable {
         let tool = message.toolName ?? ""
         let now = ContinuousClock.now - started
         let seconds = Double(now.components.seconds) + Double(now.components.attoseconds) / 1e18
+        let hour = SessionState.hourOfDay(unixTime: Date().timeIntervalSince1970)
         let (engine, snapshot) = lock.withLock { () -> (Engine, SessionSnapshot) in
             refreshEngine()
-            return (self.engine, state.snapshot(now: seconds))
+            return (self.engine, state.snapshot(now: seconds, hourOfDay: hour))
         }
         let verdict = engine.evaluate(json: message.json, format: .mcp, state: snapshot)
         let forwardIt: Bool
@@ -145,7 +150,7 @@ public final class MCPProxy: @unchecked Sendable {
         }
         let sensitive = verdict.findings.contains { $0.category == .credentialAccess }
         lock.withLock {
-            state.recordCall(verdict.tool ?? tool, now: seconds)
+            if verdict.tool == nil { state.recordCall(tool, now: seconds) } else { state.recordCall(verdict, now: seconds, hourOfDay: hour) }
             if forwardIt, let key = message.idKey { calls[key] = Pending(tool: tool, modern: message.isModern, sensitiveSource: sensitive) }
         }
         let recorded = record([

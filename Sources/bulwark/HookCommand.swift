@@ -81,14 +81,15 @@ struct ClaudeCodeHook: ParsableCommand {
         do {
             return try SessionFile(directory: stateDir ?? SessionFile.defaultDirectory).update(session) { state in
                 let now = Date().timeIntervalSince1970
-                let verdict = engine.evaluate(bytes: bytes, format: .claudeCode, state: state.snapshot(now: now))
+                let hour = SessionState.hourOfDay(unixTime: now)
+                let verdict = engine.evaluate(bytes: bytes, format: .claudeCode, state: state.snapshot(now: now, hourOfDay: hour))
                 if post {
                     let texts = JSONTexts.strings(in: payload?["tool_response"])
                     let scans = texts.map { ContentScan.scan($0, context: .data) }
                     let sensitive = verdict.findings.contains { $0.category == .credentialAccess }
                     state.absorbResult(tool: verdict.tool ?? "", texts: texts, scans: scans, sensitiveSource: sensitive)
                 } else {
-                    state.recordCall(verdict.tool ?? "", now: now)
+                    state.recordCall(verdict, now: now, hourOfDay: hour)
                 }
                 return verdict
             }

@@ -45,6 +45,9 @@ struct MCPProxyCommand: ParsableCommand {
     @Option(help: "Longest JSON-RPC line accepted in either direction, in bytes.")
     var maxLine: Int = 16 << 20
 
+    @Option(help: "Seconds to wait for the server after the client disconnects, before SIGTERM, and again before SIGKILL.")
+    var shutdownGrace: Double = 2
+
     @Argument(parsing: .postTerminator, help: "The MCP server command, after `--`.")
     var server: [String] = []
 
@@ -56,6 +59,7 @@ struct MCPProxyCommand: ParsableCommand {
         }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
         guard maxLine >= 1024 else { throw ValidationError("--max-line must be at least 1024") }
+        guard shutdownGrace >= 0, shutdownGrace <= 600 else { throw ValidationError("--shutdown-grace must be between 0 and 600 seconds") }
     }
 
     func run() throws {
@@ -73,6 +77,7 @@ struct MCPProxyCommand: ParsableCommand {
         configuration.auditPath = audit
         configuration.auditSync = auditSync
         configuration.maxLine = maxLine
+        configuration.shutdownGrace = shutdownGrace
         let proxy: MCPProxy
         do {
             proxy = try MCPProxy(command: server, configuration: configuration)

@@ -127,6 +127,25 @@ import Testing
         #expect(s.exitStatus() == 0)
     }
 
+    @Test func aClientDisconnectingMidCallStopsTheServerAndAuditsTheCall() throws {
+        let s = try RawProxySession(mode: "silent")
+        s.send(RawProxySession.call(1, "echo", #"{"text":"never answered"}"#))
+        s.closeInput()
+        #expect(s.exitStatus() == 0, "the server exits when its input closes; its status is the proxy's")
+        let audit = try String(contentsOfFile: s.audit, encoding: .utf8)
+        #expect(audit.contains(#""event":"client_disconnected""#) && audit.contains(#""in_flight":1"#))
+        #expect(audit.contains(#""event":"server_exited""#), "the call that was in flight is recorded as unanswered")
+        let (status, _) = try Peers.verifyAudit(s.audit)
+        #expect(status == 0)
+    }
+
+    @Test func aServerThatIgnoresTheDisconnectIsKilled() throws {
+        let s = try RawProxySession(mode: "stubborn", proxyArguments: ["--shutdown-grace", "0.2"])
+        s.send(RawProxySession.call(1, "echo", #"{"text":"x"}"#))
+        s.closeInput()
+        #expect(s.exitStatus() == 128 + SIGKILL, "SIGTERM is ignored, so SIGKILL follows the grace period")
+    }
+
     @Test func aMissingServerIsExit69() throws {
         let run = try Peers.run(try Peers.binary(), ["mcp-proxy", "--", "/nonexistent/server"])
         #expect(run.status == 69)

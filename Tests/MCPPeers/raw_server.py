@@ -6,9 +6,13 @@ python raw_server.py MODE
   crash    exit with status 3 on the first tools/call, without answering
   huge     answer the first tools/call with a 50 MB line, then behave
   rug      change a tool's description on the second tools/list
+  silent   never answer a tools/call; exit when stdin closes
+  stubborn never answer a tools/call, ignore SIGTERM, and keep running after stdin closes
 """
 import json
+import signal
 import sys
+import time
 
 mode = sys.argv[1]
 lists = 0
@@ -42,6 +46,8 @@ for line in sys.stdin:
         calls += 1
         if mode == "crash":
             sys.exit(3)
+        if mode in ("silent", "stubborn"):
+            continue
         if mode == "garbage":
             sys.stdout.write("this is not json\n")
         if mode == "huge" and calls == 1:
@@ -51,3 +57,8 @@ for line in sys.stdin:
         send({"jsonrpc": "2.0", "id": mid, "result": {"content": [{"type": "text", "text": text}], "isError": False}})
     else:
         send({"jsonrpc": "2.0", "id": mid, "result": {}})
+
+if mode == "stubborn":
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    while True:
+        time.sleep(60)

@@ -9,6 +9,10 @@ public struct SessionSnapshot: Sendable {
     /// Tools whose definition the runtime distrusts, with the reason: changed mid-session (a
     /// "rug pull"), added after the first listing, or described with injected instructions.
     public var flaggedTools: [String: FlaggedTool]
+    /// The agent's usual behaviour so far (nil: unknown, the behaviour layer skips its checks).
+    public var profile: BehaviourProfile?
+    /// The UTC hour of day (0…23) at which the action is judged, supplied by the runtime.
+    public var hourOfDay: Int?
 
     /// Why a tool is distrusted; `severity` is that of the finding a call to it gets.
     public struct FlaggedTool: Sendable, Equatable {
@@ -23,11 +27,13 @@ public struct SessionSnapshot: Sendable {
         }
     }
 
-    public init(taintedValues: [String: String] = [:], recentCalls: [String: Int] = [:], signals: ContextSignals = .neutral, flaggedTools: [String: FlaggedTool] = [:]) {
+    public init(taintedValues: [String: String] = [:], recentCalls: [String: Int] = [:], signals: ContextSignals = .neutral, flaggedTools: [String: FlaggedTool] = [:], profile: BehaviourProfile? = nil, hourOfDay: Int? = nil) {
         self.taintedValues = taintedValues
         self.recentCalls = recentCalls
         self.signals = signals
         self.flaggedTools = flaggedTools
+        self.profile = profile
+        self.hourOfDay = hourOfDay
     }
 
     public static let empty = SessionSnapshot()

@@ -27,7 +27,7 @@ public struct Engine: Sendable {
         self.policy = policy ?? rulesPolicy.flatMap { $0.rules.isEmpty ? nil : PolicyRuleEvaluator(policy: $0) }
         var layers: [any Layer] = [
             ProtocolLayer(), ImpactLayer(money: MoneyRules(thresholdUSD: configuration.moneyThresholdUSD)), TaintLayer(), InjectionLayer(),
-            ContentLayer(), BehaviourLayer(maxCallsPerTool: configuration.maxCallsPerToolPerWindow),
+            ContentLayer(), BehaviourLayer(maxCallsPerTool: configuration.maxCallsPerToolPerWindow, warmupCalls: configuration.profileWarmupCalls),
         ]
         if let workspace {
             layers.append(ToolRegistryLayer(policy: workspace))
@@ -97,7 +97,9 @@ public struct Engine: Sendable {
             decision = outcome.decision
             policyRule = outcome.rule
         }
-        return Verdict(decision: decision, risk: risk2, findings: findings, policyRule: policyRule, actionID: action.id, format: action.format, tool: action.rawToolName, signals: state.signals)
+        var verdict = Verdict(decision: decision, risk: risk2, findings: findings, policyRule: policyRule, actionID: action.id, format: action.format, tool: action.rawToolName, signals: state.signals)
+        verdict.argumentSize = BehaviourProfile.size(of: action.arguments)
+        return verdict
     }
 
     /// A fail-closed verdict for input that cannot be understood.

@@ -9,6 +9,8 @@ public struct EngineConfiguration: Sendable {
     /// Calls to one tool in the session's window (a minute, kept by the runtime) from which the
     /// behaviour layer asks for review; 0 turns the limit off.
     public var maxCallsPerToolPerWindow = 120
+    /// Calls an agent's behaviour profile needs before deviations from it are findings (default 50).
+    public var profileWarmupCalls = 50
     /// Inputs larger than this are refused before parsing (default 16 MiB).
     public var maxInputBytes = 16 << 20
     /// JSON nesting beyond this is refused (default 256).

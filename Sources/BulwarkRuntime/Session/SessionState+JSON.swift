@@ -11,7 +11,7 @@ extension SessionState {
         for (tool, flag) in flaggedTools {
             flagged[tool] = ["rule": .string(flag.rule.rawValue), "severity": .string(flag.severity.description), "reason": .string(flag.reason)]
         }
-        return ["version": 1, "tainted": .object(tainted), "calls": .object(calls), "flagged_tools": .object(flagged)]
+        return ["version": 1, "tainted": .object(tainted), "calls": .object(calls), "flagged_tools": .object(flagged), "profile": profile.json]
     }
 
     /// Reads `json` written by `json`; unknown or malformed parts are skipped.
@@ -29,5 +29,6 @@ extension SessionState {
             else { continue }
             flaggedTools[tool] = .init(rule: RuleID(rule), severity: severity, reason: reason)
         }
+        if let profile = json["profile"] { self.profile = BehaviourProfile(json: profile) }
     }
 }

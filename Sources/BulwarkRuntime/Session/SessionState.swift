@@ -8,6 +8,7 @@ import BulwarkCore
 ///   instructions), kept with their base64, base64url, hex and percent-encoded forms so that an
 ///   encoded copy in a later call is recognized too. Bounded: the oldest values go first.
 /// - Rates: calls per tool in a sliding window, for the behaviour layer.
+/// - Profile: the agent's tool mix, hours and argument sizes (`BehaviourProfile`).
 /// - Flagged tools: definitions the runtime distrusts (see `ToolPinRules`).
 ///
 /// A value type: the owner serializes access (a lock in the proxy, a file lock in the hook).
@@ -20,20 +21,35 @@ public struct SessionState: Sendable {
     var taintOrder: [String] = []
     var calls: [String: [Double]] = [:]
     public var flaggedTools: [String: SessionSnapshot.FlaggedTool] = [:]
+    public var profile = BehaviourProfile()
 
     public init() {}
 
-    /// The snapshot the engine reads at time `now` (seconds since any fixed origin).
-    public func snapshot(now: Double) -> SessionSnapshot {
+    /// The UTC hour of day of a Unix time.
+    public static func hourOfDay(unixTime: Double) -> Int? {
+        guard unixTime.isFinite, unixTime >= 0 else { return nil }
+        return Int((unixTime / 3_600).rounded(.down).truncatingRemainder(dividingBy: 24))
+    }
+
+    /// The snapshot the engine reads at time `now` (seconds since any fixed origin, for the rate
+    /// window) and UTC hour `hourOfDay` (for the profile; nil when unknown).
+    public func snapshot(now: Double, hourOfDay: Int? = nil) -> SessionSnapshot {
         var recent: [String: Int] = [:]
         for (tool, times) in calls {
             let count = times.reduce(0) { $0 + (now - $1 <= rateWindowSeconds ? 1 : 0) }
             if count > 0 { recent[tool] = count }
         }
-        return SessionSnapshot(taintedValues: tainted, recentCalls: recent, flaggedTools: flaggedTools)
+        return SessionSnapshot(taintedValues: tainted, recentCalls: recent, flaggedTools: flaggedTools, profile: profile, hourOfDay: hourOfDay)
     }
 
-    /// Counts a call to `tool` at `now`.
+    /// Counts a judged call in the rate window and the behaviour profile.
+    public mutating func recordCall(_ verdict: Verdict, now: Double, hourOfDay: Int?) {
+        let tool = verdict.tool ?? ""
+        recordCall(tool, now: now)
+        if let size = verdict.argumentSize { profile.record(tool: tool, argumentSize: size, hour: hourOfDay) }
+    }
+
+    /// Counts a call to `tool` at `now` in the rate window.
     public mutating func recordCall(_ tool: String, now: Double) {
         var times = calls[tool, default: []].filter { now - $0 <= rateWindowSeconds }
         times.append(now)
