@@ -8,12 +8,19 @@ let package = Package(
         .library(name: "BulwarkCore", targets: ["BulwarkCore"]),
         .library(name: "BulwarkRuntime", targets: ["BulwarkRuntime"]),
         .library(name: "BulwarkMCP", targets: ["BulwarkMCP"]),
+        .library(name: "BulwarkServer", targets: ["BulwarkServer"]),
+        .library(name: "BulwarkStoreSQLite", targets: ["BulwarkStoreSQLite"]),
         .executable(name: "bulwark", targets: ["bulwark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The decision engine: pure Swift, no I/O, no third-party dependency.
@@ -26,6 +33,20 @@ let package = Package(
         ),
         // The MCP proxy: a stdio relay that judges every tools/call and scans every result.
         .target(name: "BulwarkMCP", dependencies: ["BulwarkCore", "BulwarkRuntime"]),
+        // The default store of the decision service: SQLite through GRDB (the system's libsqlite3).
+        .target(name: "BulwarkStoreSQLite", dependencies: ["BulwarkCore", "BulwarkRuntime", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The decision service's HTTP API on Hummingbird; bcrypt for admin keys.
+        .target(
+            name: "BulwarkServer",
+            dependencies: [
+                "BulwarkCore", "BulwarkRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "bulwark",
@@ -33,7 +54,11 @@ let package = Package(
                 "BulwarkCore",
                 "BulwarkRuntime",
                 "BulwarkMCP",
+                "BulwarkServer",
+                "BulwarkStoreSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Stage-by-stage latency harness (see BENCHMARKS.md).
@@ -42,5 +67,7 @@ let package = Package(
         .testTarget(name: "BulwarkRuntimeTests", dependencies: ["BulwarkRuntime"]),
         .testTarget(name: "BulwarkMCPTests", dependencies: ["BulwarkMCP"]),
         .testTarget(name: "BulwarkCLITests", dependencies: ["bulwark"]),
+        .testTarget(name: "BulwarkStoreSQLiteTests", dependencies: ["BulwarkCore", "BulwarkRuntime", "BulwarkStoreSQLite"]),
+        .testTarget(name: "BulwarkServerTests", dependencies: ["BulwarkCore", "BulwarkRuntime", "BulwarkServer", "BulwarkStoreSQLite"]),
     ]
 )

@@ -52,21 +52,7 @@ struct ClaudeCodeHook: ParsableCommand {
         let payload = String(validating: bytes, as: UTF8.self).flatMap { try? JSONParser().parse($0) }
         let post = event?.lowercased().hasPrefix("post") == true || payload?["hook_event_name"]?.stringValue?.hasPrefix("Post") == true
         let verdict = judge(bytes, payload: payload, post: post, engine: engine)
-        let output: String
-        if post {
-            output = verdict.decision == .block ? JSONWriter.string(["decision": "block", "reason": .string(Self.reason(verdict))]) : ""
-        } else {
-            let decision: String = switch verdict.decision {
-            case .allow: "allow"
-            case .review: "ask"
-            case .block: "deny"
-            }
-            var hook = JSONObject()
-            hook["hookEventName"] = "PreToolUse"
-            hook["permissionDecision"] = .string(decision)
-            hook["permissionDecisionReason"] = .string(Self.reason(verdict))
-            output = JSONWriter.string(["hookSpecificOutput": .object(hook)])
-        }
+        let output = post ? ClaudeCodeReply.post(verdict).map { JSONWriter.string($0) } ?? "" : JSONWriter.string(ClaudeCodeReply.pre(verdict))
         FailClosed.disarm()
         if !output.isEmpty { StandardIO.write(output + "\n") }
     }
@@ -99,15 +85,7 @@ struct ClaudeCodeHook: ParsableCommand {
         }
     }
 
-    static func reason(_ verdict: Verdict) -> String {
-        guard let top = verdict.findings.first else { return "Bulwark: allowed (risk \(verdict.risk))." }
-        var text = "Bulwark \(verdict.decision.rawValue) (risk \(verdict.risk)): \(top.message) [\(top.rule)]"
-        if verdict.findings.count > 1 { text += " and \(verdict.findings.count - 1) more finding(s)" }
-        if verdict.decision == .block { text += ". Do not retry this action in another form." }
-        return String(text.prefix(2000))
-    }
-
     static func denyJSON(reason: String) -> String {
-        JSONWriter.string(["hookSpecificOutput": ["hookEventName": "PreToolUse", "permissionDecision": "deny", "permissionDecisionReason": .string(reason)]]) + "\n"
+        JSONWriter.string(ClaudeCodeReply.deny(reason: reason)) + "\n"
     }
 }

@@ -58,7 +58,9 @@ public struct Engine: Sendable {
         return evaluate(text, format: format, state: state)
     }
 
-    public func evaluate(json: JSONValue, format: InputFormat? = nil, state: SessionSnapshot = .empty, source: String = "") -> Verdict {
+    /// Judges parsed input. `agent`, when given, is the caller's authenticated identity: it
+    /// replaces whatever agent id the input claims, for every layer and policy rule.
+    public func evaluate(json: JSONValue, format: InputFormat? = nil, state: SessionSnapshot = .empty, source: String = "", agent: String? = nil) -> Verdict {
         let actions: [Action]
         let adapter: any InputAdapter
         var defaults = configuration.defaults
@@ -71,6 +73,7 @@ public struct Engine: Sendable {
         }
         var verdicts: [Verdict] = []
         for var action in actions {
+            if let agent { action.agent = agent }
             extractor.extract(&action)
             verdicts.append(evaluate(action, state: state))
         }

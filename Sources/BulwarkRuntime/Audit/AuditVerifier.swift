@@ -23,31 +23,42 @@ public enum AuditVerifier {
     }
 
     public static func verify(bytes: [UInt8]) -> Report {
-        var previous = AuditChain.genesis
-        var expected = 1
+        var cursor = Cursor()
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
-            let line = bytes[start..<end]
             defer { start = end + 1 }
-            if line.isEmpty {
-                return Report(verified: expected - 1, broken: (lineNumber, "empty line"))
-            }
+            if let reason = cursor.check(bytes[start..<end]) { return Report(verified: cursor.verified, broken: (lineNumber, reason)) }
+        }
+        return Report(verified: cursor.verified, broken: nil)
+    }
+
+    /// Checks records one at a time, in order (for chains read in pages, such as a database's).
+    public struct Cursor: Sendable {
+        var previous = AuditChain.genesis
+        var expected = 1
+        public var verified: Int { expected - 1 }
+
+        public init() {}
+
+        /// Checks the next record; returns why it breaks the chain, or nil.
+        public mutating func check<Line: Collection>(_ line: Line) -> String? where Line.Element == UInt8 {
+            if line.isEmpty { return "empty line" }
             guard let record = try? JSONParser().parse(String(decoding: line, as: UTF8.self)), case .object = record else {
-                return Report(verified: expected - 1, broken: (lineNumber, "not a JSON object"))
+                return "not a JSON object"
             }
             guard let seq = record["seq"]?.numberValue, Int(seq) == expected else {
-                return Report(verified: expected - 1, broken: (lineNumber, "seq is \(record["seq"].map { JSONWriter.string($0) } ?? "missing"), expected \(expected)"))
+                return "seq is \(record["seq"].map { JSONWriter.string($0) } ?? "missing"), expected \(expected)"
             }
             guard record["prev"]?.stringValue == previous else {
-                return Report(verified: expected - 1, broken: (lineNumber, "prev does not match the SHA-256 of the previous record (the record before it was changed, removed or reordered)"))
+                return "prev does not match the SHA-256 of the previous record (the record before it was changed, removed or reordered)"
             }
             previous = AuditChain.hash(line)
             expected += 1
+            return nil
         }
-        return Report(verified: expected - 1, broken: nil)
     }
 }

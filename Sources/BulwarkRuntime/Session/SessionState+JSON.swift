@@ -4,14 +4,14 @@ extension SessionState {
     /// The state as JSON, for the hook's session file.
     public var json: JSONValue {
         var calls = JSONObject()
-        for (tool, times) in self.calls { calls[tool] = .array(times.map { .number($0) }) }
+        for (tool, w) in self.calls { calls[tool] = [.number(w.start), .number(Double(w.current)), .number(Double(w.previous))] }
         var tainted = JSONObject()
         for value in taintOrder { if let label = self.tainted[value] { tainted[value] = .string(label) } }
         var flagged = JSONObject()
         for (tool, flag) in flaggedTools {
             flagged[tool] = ["rule": .string(flag.rule.rawValue), "severity": .string(flag.severity.description), "reason": .string(flag.reason)]
         }
-        return ["version": 1, "tainted": .object(tainted), "calls": .object(calls), "flagged_tools": .object(flagged), "profile": profile.json]
+        return ["version": 2, "tainted": .object(tainted), "calls": .object(calls), "flagged_tools": .object(flagged), "profile": profile.json]
     }
 
     /// Reads `json` written by `json`; unknown or malformed parts are skipped.
@@ -20,8 +20,10 @@ extension SessionState {
         for (value, label) in json["tainted"]?.objectValue?.entries ?? [] {
             if let label = label.stringValue { insert(value, label: label) }
         }
-        for (tool, times) in json["calls"]?.objectValue?.entries ?? [] {
-            calls[tool] = (times.arrayValue ?? []).compactMap(\.numberValue)
+        // Version 1 kept timestamps; its rates are dropped (they only cover the last minute).
+        for (tool, w) in json["calls"]?.objectValue?.entries ?? [] where json["version"]?.numberValue == 2 {
+            guard let n = w.arrayValue?.compactMap(\.numberValue), n.count == 3, n.allSatisfy({ $0.isFinite && $0 >= 0 && $0 < 1e15 }) else { continue }
+            calls[tool] = RateWindow(start: n[0], current: Int(n[1]), previous: Int(n[2]))
         }
         for (tool, flag) in json["flagged_tools"]?.objectValue?.entries ?? [] {
             guard let rule = flag["rule"]?.stringValue, let reason = flag["reason"]?.stringValue,

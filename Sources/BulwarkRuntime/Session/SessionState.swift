@@ -7,7 +7,7 @@ import BulwarkCore
 ///   contents of a credential file the agent read, addresses in a result that carried injected
 ///   instructions), kept with their base64, base64url, hex and percent-encoded forms so that an
 ///   encoded copy in a later call is recognized too. Bounded: the oldest values go first.
-/// - Rates: calls per tool in a sliding window, for the behaviour layer.
+/// - Rates: calls per tool in a sliding window (`RateWindow`), for the behaviour layer.
 /// - Profile: the agent's tool mix, hours and argument sizes (`BehaviourProfile`).
 /// - Flagged tools: definitions the runtime distrusts (see `ToolPinRules`).
 ///
@@ -19,7 +19,7 @@ public struct SessionState: Sendable {
     /// Tainted value → label, in insertion order for eviction.
     public private(set) var tainted: [String: String] = [:]
     var taintOrder: [String] = []
-    var calls: [String: [Double]] = [:]
+    var calls: [String: RateWindow] = [:]
     public var flaggedTools: [String: SessionSnapshot.FlaggedTool] = [:]
     public var profile = BehaviourProfile()
 
@@ -35,8 +35,8 @@ public struct SessionState: Sendable {
     /// window) and UTC hour `hourOfDay` (for the profile; nil when unknown).
     public func snapshot(now: Double, hourOfDay: Int? = nil) -> SessionSnapshot {
         var recent: [String: Int] = [:]
-        for (tool, times) in calls {
-            let count = times.reduce(0) { $0 + (now - $1 <= rateWindowSeconds ? 1 : 0) }
+        for (tool, window) in calls {
+            let count = window.count(at: now, window: rateWindowSeconds)
             if count > 0 { recent[tool] = count }
         }
         return SessionSnapshot(taintedValues: tainted, recentCalls: recent, flaggedTools: flaggedTools, profile: profile, hourOfDay: hourOfDay)
@@ -51,10 +51,11 @@ public struct SessionState: Sendable {
 
     /// Counts a call to `tool` at `now` in the rate window.
     public mutating func recordCall(_ tool: String, now: Double) {
-        var times = calls[tool, default: []].filter { now - $0 <= rateWindowSeconds }
-        times.append(now)
-        if times.count > 10_000 { times.removeFirst(times.count - 10_000) }
-        calls[tool] = times
+        if calls[tool] == nil, calls.count >= BehaviourProfile.maxTools {
+            // Bounded: forget the tools with no call in the window.
+            calls = calls.filter { $0.value.count(at: now, window: rateWindowSeconds) > 0 }
+        }
+        calls[tool, default: RateWindow(start: now)].record(at: now, window: rateWindowSeconds)
     }
 
     /// Marks `value` (at least 8 bytes) and its encodings as tainted with `label`.

@@ -42,3 +42,28 @@ import Testing
         #expect(p.toolCounts == ["x": 3])
     }
 }
+
+@Suite struct RateWindowTests {
+    @Test func countsExactlyWithinTheFirstWindow() {
+        var w = RateWindow(start: 0)
+        for i in 0..<10 { w.record(at: Double(i), window: 60) }
+        #expect(w.count(at: 10, window: 60) == 10)
+    }
+
+    @Test func thePreviousWindowFadesOut() {
+        var w = RateWindow(start: 0)
+        for _ in 0..<60 { w.record(at: 30, window: 60) }
+        #expect(w.count(at: 60, window: 60) == 60)
+        #expect(w.count(at: 90, window: 60) == 30)
+        #expect(w.count(at: 120, window: 60) == 0)
+        #expect(w.count(at: 1_000, window: 60) == 0)
+    }
+
+    @Test func stateStaysSmallUnderABurst() {
+        var state = SessionState()
+        for i in 0..<100_000 { state.recordCall("read_file", now: Double(i) / 1_000) }
+        // 1,000 calls a second: about 60,000 in the last minute.
+        #expect((59_000...61_000).contains(state.snapshot(now: 100).recentCalls["read_file"] ?? 0))
+        #expect(JSONWriter.string(state.json).utf8.count < 1_000)
+    }
+}

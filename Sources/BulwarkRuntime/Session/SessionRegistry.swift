@@ -1,0 +1,87 @@
+import BulwarkCore
+import Foundation
+
+/// The service's live session states and agent behaviour profiles, in memory, backed by a
+/// `BulwarkStore`: a key is loaded on first use, changed under a lock, marked dirty, and written
+/// with the next group commit (`drainDirty`). Taint and rates live per session
+/// (`session:<agent>/<session>`); the behaviour profile per agent (`profile:<agent>`), so a new
+/// session of a known agent is judged against its habits.
+///
+/// Bounded: beyond `capacity` keys, clean keys are evicted (they are in the store already).
+public final class SessionRegistry: @unchecked Sendable {
+    let store: any BulwarkStore
+    let capacity: Int
+    let lock = NSLock()
+    var sessions: [String: SessionState] = [:]
+    var profiles: [String: BehaviourProfile] = [:]
+    var dirty: Set<String> = []
+
+    public init(store: any BulwarkStore, capacity: Int = 50_000) {
+        self.store = store
+        self.capacity = capacity
+    }
+
+    public static func sessionKey(agent: String, session: String) -> String { "session:\(agent)/\(session)" }
+    public static func profileKey(agent: String) -> String { "profile:\(agent)" }
+
+    /// Loads the session and the agent's profile from the store if they are not in memory.
+    public func load(agent: String, session: String) async throws {
+        let sKey = Self.sessionKey(agent: agent, session: session), pKey = Self.profileKey(agent: agent)
+        let (haveSession, haveProfile) = lock.withLock { (sessions[sKey] != nil, profiles[pKey] != nil) }
+        if !haveSession {
+            let state = try await store.state(sKey).map { SessionState(json: $0) } ?? SessionState()
+            lock.withLock { if sessions[sKey] == nil { sessions[sKey] = state } }
+        }
+        if !haveProfile {
+            let profile = try await store.state(pKey).map { BehaviourProfile(json: $0) } ?? BehaviourProfile()
+            lock.withLock { if profiles[pKey] == nil { profiles[pKey] = profile } }
+        }
+        evictIfNeeded()
+    }
+
+    /// Runs `body` on the session's state (with the agent's profile in place of the session's)
+    /// under the lock, and marks both dirty. Call `load` first.
+    public func update<T>(agent: String, session: String, _ body: (inout SessionState) throws -> T) rethrows -> T {
+        let sKey = Self.sessionKey(agent: agent, session: session), pKey = Self.profileKey(agent: agent)
+        lock.lock()
+        defer { lock.unlock() }
+        var state = sessions[sKey] ?? SessionState()
+        state.profile = profiles[pKey] ?? BehaviourProfile()
+        let result = try body(&state)
+        profiles[pKey] = state.profile
+        state.profile = BehaviourProfile()
+        sessions[sKey] = state
+        dirty.insert(sKey)
+        dirty.insert(pKey)
+        return result
+    }
+
+    /// A copy of a session's state (with the agent's profile), if it is in memory.
+    public func state(agent: String, session: String) -> SessionState? {
+        lock.withLock {
+            guard var state = sessions[Self.sessionKey(agent: agent, session: session)] else { return nil }
+            state.profile = profiles[Self.profileKey(agent: agent)] ?? BehaviourProfile()
+            return state
+        }
+    }
+
+    /// Serialized states changed since the last call, for the group commit.
+    public func drainDirty() -> [(key: String, json: String)] {
+        lock.withLock {
+            defer { dirty.removeAll(keepingCapacity: true) }
+            return dirty.compactMap { key in
+                if let s = sessions[key] { return (key, JSONWriter.string(s.json)) }
+                if let p = profiles[key] { return (key, JSONWriter.string(p.json)) }
+                return nil
+            }
+        }
+    }
+
+    func evictIfNeeded() {
+        lock.withLock {
+            guard sessions.count + profiles.count > capacity else { return }
+            for key in sessions.keys where !dirty.contains(key) && sessions.count > capacity / 2 { sessions[key] = nil }
+            for key in profiles.keys where !dirty.contains(key) && profiles.count > capacity / 2 { profiles[key] = nil }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import BulwarkCore
+import BulwarkRuntime
+import Hummingbird
+
+/// The HTTP API of `bulwark serve` (documented in `openapi.yaml`, served at `/openapi.yaml`).
+public struct API: Sendable {
+    public let service: DecisionService
+    public let authenticator: Authenticator
+    var configuration: ServiceConfiguration { service.configuration }
+
+    public init(service: DecisionService, authenticator: Authenticator) {
+        self.service = service
+        self.authenticator = authenticator
+    }
+
+    /// The router with every endpoint.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.get("/healthz") { _, _ in APIResponses.json(["status": "ok"]) }
+        router.get("/readyz") { _, _ in await ready() }
+        router.get("/openapi.yaml") { _, _ in APIResponses.text(OpenAPIDocument.yaml, contentType: "application/yaml") }
+
+        router.post("/v1/inspect") { request, _ in await handle(request) { try await inspect(request, $0, $1) } }
+        router.post("/v1/observe") { request, _ in await handle(request) { try await observe(request, $0, $1) } }
+        router.post("/v1/hooks/claude-code") { request, _ in await handle(request) { try await claudeCodeHook(request, $0, $1) } }
+
+        router.get("/v1/reviews") { request, _ in await handle(request) { identity, _ in try await listReviews(request, identity) } }
+        router.get("/v1/reviews/:id") { request, context in await handle(request) { identity, _ in try await getReview(request, context.parameters.get("id") ?? "", identity) } }
+        router.post("/v1/reviews/:id/approve") { request, context in await handle(request) { try await decide(request, context.parameters.get("id") ?? "", approve: true, $0, $1) } }
+        router.post("/v1/reviews/:id/deny") { request, context in await handle(request) { try await decide(request, context.parameters.get("id") ?? "", approve: false, $0, $1) } }
+
+        router.get("/v1/agents") { request, _ in await handle(request) { identity, _ in try await listAgents(identity) } }
+        router.post("/v1/agents") { request, _ in await handle(request) { try await createAgent($0, $1) } }
+        router.delete("/v1/agents/:id") { request, context in await handle(request) { identity, _ in try await deleteAgent(context.parameters.get("id") ?? "", identity) } }
+
+        router.get("/v1/audit") { request, _ in await handle(request) { identity, _ in try await exportAudit(request, identity) } }
+        router.get("/v1/audit/verify") { request, _ in await handle(request) { identity, _ in try await verifyAudit(identity) } }
+        router.get("/v1/sessions/:agent/:session") { request, context in
+            await handle(request) { identity, _ in try await session(context.parameters.get("agent") ?? "", context.parameters.get("session") ?? "", identity) }
+        }
+        return router
+    }
+
+    /// Reads the body, authenticates the caller, runs `body`, and turns errors into JSON errors.
+    func handle(_ request: Request, _ body: (Identity, [UInt8]) async throws -> Response) async -> Response {
+        do {
+            let bytes = try await request.bytes(limit: configuration.maxBodyBytes, timeout: configuration.bodyTimeout)
+            let identity = try await authenticator.identify(method: request.method.rawValue, target: request.uri.string, header: { request.header($0) }, body: bytes)
+            return try await body(identity, bytes)
+        } catch {
+            return APIResponses.error(error)
+        }
+    }
+
+    func requireAdmin(_ identity: Identity) throws {
+        guard identity.isAdmin else { throw ServiceError.forbidden("this endpoint needs an admin key; agent keys can inspect and observe only") }
+    }
+
+    func requireAgent(_ identity: Identity) throws -> String {
+        guard case .agent(let id) = identity else { throw ServiceError.forbidden("decisions are made for an agent: sign the request with an agent's secret") }
+        return id
+    }
+
+    func ready() async -> Response {
+        do {
+            _ = try await service.store.auditTail()
+            let head = await service.chainHead
+            return APIResponses.json(["status": "ready", "audit_seq": .number(Double(head.seq))])
+        } catch {
+            return APIResponses.json(["status": "unavailable", "reason": "the store cannot be read"], status: .serviceUnavailable)
+        }
+    }
+}

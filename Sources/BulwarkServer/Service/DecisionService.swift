@@ -1,0 +1,227 @@
+import BulwarkCore
+import BulwarkRuntime
+import Foundation
+
+/// The decision service without HTTP: judges actions against their session's state, holds
+/// reviews, and makes every decision durable in the audit chain before it is answered.
+public final class DecisionService: Sendable {
+    public let store: any BulwarkStore
+    public let configuration: ServiceConfiguration
+    let engine: Engine
+    let registry: SessionRegistry
+    let committer: GroupCommitter
+    let waiters = ReviewWaiters()
+    let started = ContinuousClock.now
+
+    public init(store: any BulwarkStore, engine: Engine, configuration: ServiceConfiguration = .init()) async throws {
+        self.store = store
+        self.engine = engine
+        self.configuration = configuration
+        let registry = SessionRegistry(store: store)
+        self.registry = registry
+        committer = GroupCommitter(store: store, dirtyStates: { registry.drainDirty() })
+        try await committer.resume()
+    }
+
+    /// What `inspect` answers: the verdict JSON plus the session, the review and the audit place.
+    public struct Outcome: Sendable {
+        public var verdict: Verdict
+        public var json: JSONValue
+    }
+
+    /// Judges one input (any format the CLI accepts) for `agent`. `session` comes from the
+    /// caller's header, else the payload (`session_id`, `session`), else `default`. A review
+    /// verdict opens (or finds) a review bound to the action; an approved one releases it once.
+    /// With `wait > 0`, a review is waited on that many seconds before answering.
+    public func inspect(_ body: [UInt8], agent: String, session: String?, wait: Double = 0) async throws -> Outcome {
+        guard let text = String(validating: body, as: UTF8.self), let json = try? JSONParser().parse(text) else {
+            try await refuse(engine.evaluate(bytes: body), agent: agent)
+        }
+        let session = session ?? Self.sessionID(in: json) ?? "default"
+        try await registry.load(agent: agent, session: session)
+        let now = Date().timeIntervalSince1970
+        let hour = SessionState.hourOfDay(unixTime: now)
+        let snapshot = registry.state(agent: agent, session: session)?.snapshot(now: now, hourOfDay: hour) ?? .empty
+        var verdict = engine.evaluate(json: json, state: snapshot, source: text, agent: agent)
+        if verdict.error != nil { try await refuse(verdict, agent: agent) }
+        registry.update(agent: agent, session: session) { state in
+            state.recordCall(verdict, now: now, hourOfDay: hour)
+        }
+        let action = Self.actionParts(json, verdict: verdict, agent: agent)
+        var review: ReviewRecord?
+        if verdict.decision == .review, let action {
+            review = try await openOrReuseReview(verdict, agent: agent, session: session, action: action, now: now)
+            if wait > 0, review?.status == .pending, let id = review?.id {
+                await waiters.wait(for: id, seconds: min(wait, configuration.maxWait))
+                review = try await store.review(id)
+            }
+            if let r = review, r.status == .approved {
+                var consumed = r
+                consumed.status = .consumed
+                review = consumed
+                verdict.decision = .allow
+                verdict.policyRule = "review:\(r.id)"
+            } else if let r = review, r.status == .denied {
+                verdict.decision = .block
+                verdict.policyRule = "review:\(r.id)"
+            }
+        }
+        return try await finish(verdict, action: action, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review)
+    }
+
+    /// Input the engine could not understand: audited as a block, answered 400 (never allowed).
+    func refuse(_ verdict: Verdict, agent: String) async throws -> Never {
+        let reason = verdict.error ?? "the input could not be understood"
+        try await committer.append(["event": "refused", "agent": .string(agent), "decision": "block", "reason": .string(reason)])
+        throw ServiceError(400, "bad_input", reason)
+    }
+
+    func finish(_ verdict: Verdict, action: (tool: String, digest: String)?, agent: String, session: String, claimed: String?, review: ReviewRecord?) async throws -> Outcome {
+        var fields = JSONObject()
+        fields["event"] = "decision"
+        fields["agent"] = .string(agent)
+        fields["session"] = .string(session)
+        fields["tool"] = .string(verdict.tool ?? "")
+        fields["decision"] = .string(verdict.decision.rawValue)
+        fields["risk"] = .number(Double(verdict.risk))
+        fields["rules"] = .array(verdict.findings.map { .string($0.rule.rawValue) })
+        if let action { fields["action_sha256"] = .string(action.digest) }
+        if let claimed, claimed != agent { fields["claimed_agent"] = .string(claimed) }
+        if let review { fields["review"] = .string(review.id); fields["review_status"] = .string(review.status.rawValue) }
+        let line = try await committer.append(.object(fields), reviews: review.map { [$0] } ?? [])
+        var out = verdict.json.objectValue ?? JSONObject()
+        out["agent"] = .string(agent)
+        out["session"] = .string(session)
+        if let review { out["review"] = review.json }
+        out["audit_seq"] = (try? JSONParser().parse(line))?["seq"] ?? .null
+        return Outcome(verdict: verdict, json: .object(out))
+    }
+
+    func openOrReuseReview(_ verdict: Verdict, agent: String, session: String, action: (tool: String, digest: String), now: Double) async throws -> ReviewRecord {
+        if var open = try await store.openReview(agent: agent, actionSHA256: action.digest) {
+            if open.status == .pending, now > open.expiresAt {
+                open.status = .expired
+                try await store.saveReview(open)
+            } else {
+                return open
+            }
+        }
+        return ReviewRecord(
+            id: "rev_" + Self.randomToken(12), agent: agent, session: session, actionSHA256: action.digest, tool: action.tool,
+            verdict: JSONWriter.string(verdict.json), createdAt: now, expiresAt: now + configuration.reviewTTL)
+    }
+
+    // MARK: Reviews
+
+    /// A review, expired if its time is up; with `wait`, after waiting for a decision.
+    public func review(_ id: String, wait: Double = 0) async throws -> ReviewRecord? {
+        guard var review = try await store.review(id) else { return nil }
+        if review.status == .pending, wait > 0 {
+            await waiters.wait(for: id, seconds: min(wait, configuration.maxWait))
+            review = try await store.review(id) ?? review
+        }
+        if review.status == .pending, Date().timeIntervalSince1970 > review.expiresAt {
+            review.status = .expired
+            try await store.saveReview(review)
+        }
+        return review
+    }
+
+    public func reviews(status: ReviewRecord.Status?, limit: Int) async throws -> [ReviewRecord] {
+        try await store.reviews(status: status, limit: limit)
+    }
+
+    /// A reviewer's decision, audited; only a pending, unexpired review can be decided.
+    public func decide(_ id: String, approve: Bool, reviewer: Identity, reason: String?) async throws -> ReviewRecord {
+        guard reviewer.isAdmin else { throw ServiceError.forbidden("only an admin key can decide reviews") }
+        guard var review = try await self.review(id) else { throw ServiceError.notFound("no review \(id)") }
+        guard review.status == .pending else { throw ServiceError(409, "review_closed", "review \(id) is \(review.status.rawValue)") }
+        review.status = approve ? .approved : .denied
+        review.decidedBy = reviewer.label
+        review.reason = reason
+        review.decidedAt = Date().timeIntervalSince1970
+        try await committer.append([
+            "event": "review_decided", "review": .string(id), "status": .string(review.status.rawValue),
+            "by": .string(reviewer.label), "reason": reason.map(JSONValue.string) ?? .null, "action_sha256": .string(review.actionSHA256),
+        ], reviews: [review])
+        waiters.notify(id)
+        return review
+    }
+
+    // MARK: Observations
+
+    /// Scans a tool result and feeds the session's taint; returns the scan.
+    public func observe(_ body: [UInt8], agent: String, session: String?) async throws -> JSONValue {
+        guard let text = String(validating: body, as: UTF8.self), let json = try? JSONParser().parse(text) else {
+            throw ServiceError.badRequest("the body is not JSON")
+        }
+        let session = session ?? Self.sessionID(in: json) ?? "default"
+        let tool = json["tool"]?.stringValue ?? json["tool_name"]?.stringValue ?? ""
+        guard let result = json["result"] ?? json["tool_response"] else {
+            throw ServiceError.badRequest("give the tool result as `result` (or a Claude Code PostToolUse payload with `tool_response`)")
+        }
+        let texts = JSONTexts.strings(in: result)
+        let scans = texts.map { ContentScan.scan($0, context: .data) }
+        // A result of a read from a sensitive source taints everything it returned.
+        let sensitive = json["tool_input"].map { input in
+            engine.evaluate(json: ["tool": .string(tool), "arguments": input]).findings.contains { $0.category == .credentialAccess }
+        } ?? (json["sensitive"]?.boolValue ?? false)
+        try await registry.load(agent: agent, session: session)
+        registry.update(agent: agent, session: session) { state in
+            state.absorbResult(tool: tool, texts: texts, scans: scans, sensitiveSource: sensitive)
+        }
+        let categories = Set(scans.flatMap { $0.categories.map(\.rawValue) }).sorted()
+        let rules = scans.flatMap { $0.findings.map { JSONValue.string($0.rule.rawValue) } }
+        let line = try await committer.append([
+            "event": "observe", "agent": .string(agent), "session": .string(session), "tool": .string(tool),
+            "categories": .array(categories.map(JSONValue.string)), "rules": .array(rules),
+        ])
+        return [
+            "agent": .string(agent), "session": .string(session), "categories": .array(categories.map(JSONValue.string)),
+            "findings": .array(scans.flatMap { $0.findings.map(\.json) }), "tainted": .number(Double(registry.state(agent: agent, session: session)?.tainted.count ?? 0)),
+            "audit_seq": (try? JSONParser().parse(line))?["seq"] ?? .null,
+        ]
+    }
+
+    // MARK: Helpers
+
+    /// A session's state with its agent's profile, loaded from the store if needed.
+    public func sessionState(agent: String, session: String) async throws -> SessionState? {
+        guard try await store.state(SessionRegistry.sessionKey(agent: agent, session: session)) != nil || registry.state(agent: agent, session: session) != nil else { return nil }
+        try await registry.load(agent: agent, session: session)
+        return registry.state(agent: agent, session: session)
+    }
+
+    /// Appends an administrative event to the audit chain.
+    public func audit(_ fields: JSONValue) async throws {
+        try await committer.append(fields)
+    }
+
+    public var chainHead: (seq: Int, hash: String) { get async { await committer.chainHead } }
+    public var queueDepth: Int { get async { await committer.queueDepth } }
+
+    static func sessionID(in json: JSONValue) -> String? {
+        for key in ["session_id", "session"] {
+            if let s = json[key]?.stringValue, !s.isEmpty, s.utf8.count <= 256 { return s }
+        }
+        return nil
+    }
+
+    static func claimedAgent(in json: JSONValue) -> String? {
+        json["agent"]?.stringValue ?? json["agent_id"]?.stringValue
+    }
+
+    /// The tool and the review digest of a judged input: every action it carries (tool and
+    /// arguments as the adapters read them), so the digest does not depend on the wire format.
+    static func actionParts(_ json: JSONValue, verdict: Verdict, agent: String) -> (tool: String, digest: String)? {
+        guard let adapter = try? FormatDetector().adapter(for: json), let actions = try? adapter.actions(from: json, defaults: ActionDefaults()) else { return nil }
+        let parts: JSONValue = .array(actions.map { ["tool": .string($0.toolName), "arguments": $0.arguments] })
+        return (verdict.tool ?? actions.first?.toolName ?? "", ActionDigest.of(agent: agent, parts: parts))
+    }
+
+    static func randomToken(_ bytes: Int) -> String {
+        var g = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        return String((0..<(bytes * 2)).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] })
+    }
+}

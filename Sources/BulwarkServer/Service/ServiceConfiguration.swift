@@ -1,0 +1,20 @@
+/// Settings of `bulwark serve`, with documented defaults.
+public struct ServiceConfiguration: Sendable {
+    /// Address to bind (default loopback only).
+    public var host = "127.0.0.1"
+    public var port = 8700
+    /// Request bodies above this many bytes are refused with 413 (default 1 MiB).
+    public var maxBodyBytes = 1 << 20
+    /// Seconds a client may take to send its body before 408 (default 10).
+    public var bodyTimeout = 10.0
+    /// Seconds an idle keep-alive connection is kept (default 60).
+    public var idleTimeout = 60
+    /// Signed requests must be this close to the server's clock, in seconds (default 300).
+    public var replayWindow = 300.0
+    /// Seconds before a pending review expires (default 1 hour).
+    public var reviewTTL = 3_600.0
+    /// Longest `?wait=` a caller may ask for, in seconds (default 120).
+    public var maxWait = 120.0
+
+    public init() {}
+}

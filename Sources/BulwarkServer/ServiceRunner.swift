@@ -1,0 +1,22 @@
+import BulwarkCore
+import BulwarkRuntime
+import Foundation
+import Hummingbird
+import Logging
+
+/// Runs `bulwark serve`: the API on Hummingbird over a store, until SIGINT or SIGTERM.
+public enum ServiceRunner {
+    /// Builds the application; `onListening` receives the bound port (useful with port 0).
+    public static func application(store: any BulwarkStore, engine: Engine, configuration: ServiceConfiguration, logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> some ApplicationProtocol {
+        let service = try await DecisionService(store: store, engine: engine, configuration: configuration)
+        let authenticator = Authenticator(store: store, replayWindow: configuration.replayWindow)
+        let api = API(service: service, authenticator: authenticator)
+        return Application(
+            router: api.router(),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "bulwark"),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? configuration.port) },
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,31 @@
+import GRDB
+
+/// The schema, one migration per change; applied in order when a store opens. Never edit a
+/// migration that has shipped: add the next one.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            // The audit chain: each line carries the SHA-256 of the previous one.
+            try db.execute(sql: "CREATE TABLE audit (seq INTEGER PRIMARY KEY, line TEXT NOT NULL)")
+            // Session states and agent profiles, as JSON.
+            try db.execute(sql: "CREATE TABLE state (key TEXT PRIMARY KEY, json TEXT NOT NULL)")
+            try db.execute(sql: """
+                CREATE TABLE agents (id TEXT PRIMARY KEY, secret TEXT NOT NULL, roles TEXT NOT NULL,
+                  allow_bearer INTEGER NOT NULL, created_at REAL NOT NULL, disabled INTEGER NOT NULL)
+                """)
+            try db.execute(sql: """
+                CREATE TABLE admin_keys (id TEXT PRIMARY KEY, hash TEXT NOT NULL, label TEXT NOT NULL,
+                  created_at REAL NOT NULL, revoked INTEGER NOT NULL)
+                """)
+            try db.execute(sql: """
+                CREATE TABLE reviews (id TEXT PRIMARY KEY, agent TEXT NOT NULL, session TEXT NOT NULL,
+                  action_sha256 TEXT NOT NULL, tool TEXT NOT NULL, verdict TEXT NOT NULL, status TEXT NOT NULL,
+                  created_at REAL NOT NULL, expires_at REAL NOT NULL, decided_by TEXT, reason TEXT, decided_at REAL)
+                """)
+            try db.execute(sql: "CREATE INDEX reviews_by_status ON reviews(status, created_at)")
+            try db.execute(sql: "CREATE INDEX reviews_by_action ON reviews(agent, action_sha256, status)")
+        }
+        return m
+    }
+}

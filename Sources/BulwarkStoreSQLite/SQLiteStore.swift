@@ -1,0 +1,137 @@
+import BulwarkCore
+import BulwarkRuntime
+import GRDB
+
+/// The default `BulwarkStore`: one SQLite file in WAL mode with `synchronous=FULL`, so a commit
+/// that returned survives a crash of the process or the machine. Migrations run on open.
+public final class SQLiteStore: BulwarkStore {
+    let pool: DatabasePool
+    public let path: String
+
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.busyMode = .timeout(5)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteMigrations.migrator.migrate(pool)
+    }
+
+    public func commit(_ batch: CommitBatch) async throws {
+        guard !batch.isEmpty else { return }
+        try await pool.write { db in
+            let insert = try db.cachedStatement(sql: "INSERT INTO audit(seq, line) VALUES (?, ?)")
+            for (seq, line) in batch.audit { try insert.execute(arguments: [seq, line]) }
+            let upsert = try db.cachedStatement(sql: "INSERT INTO state(key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json")
+            for (key, json) in batch.states { try upsert.execute(arguments: [key, json]) }
+            for review in batch.reviews { try Self.save(review, db) }
+        }
+    }
+
+    public func auditTail() async throws -> (seq: Int, line: String)? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT seq, line FROM audit ORDER BY seq DESC LIMIT 1").map { ($0["seq"], $0["line"]) }
+        }
+    }
+
+    public func auditLines(after: Int, limit: Int) async throws -> [(seq: Int, line: String)] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT seq, line FROM audit WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [after, limit]).map { ($0["seq"], $0["line"]) }
+        }
+    }
+
+    public func state(_ key: String) async throws -> JSONValue? {
+        let text: String? = try await pool.read { db in try String.fetchOne(db, sql: "SELECT json FROM state WHERE key = ?", arguments: [key]) }
+        return try text.map { try JSONParser().parse($0) }
+    }
+
+    // MARK: Agents and admin keys
+
+    public func saveAgent(_ agent: AgentRecord) async throws {
+        try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO agents(id, secret, roles, allow_bearer, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET secret = excluded.secret, roles = excluded.roles, allow_bearer = excluded.allow_bearer, disabled = excluded.disabled
+                """, arguments: [agent.id, agent.secret, agent.roles.joined(separator: ","), agent.allowBearer, agent.createdAt, agent.disabled])
+        }
+    }
+
+    public func agent(_ id: String) async throws -> AgentRecord? {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM agents WHERE id = ?", arguments: [id]).map(Self.agent) }
+    }
+
+    public func agents() async throws -> [AgentRecord] {
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM agents ORDER BY id").map(Self.agent) }
+    }
+
+    public func deleteAgent(_ id: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM agents WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    static func agent(_ row: Row) -> AgentRecord {
+        let roles: String = row["roles"]
+        return AgentRecord(id: row["id"], secret: row["secret"], roles: roles.split(separator: ",").map(String.init), allowBearer: row["allow_bearer"], createdAt: row["created_at"], disabled: row["disabled"])
+    }
+
+    public func saveAdminKey(_ key: AdminKeyRecord) async throws {
+        try await pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO admin_keys(id, hash, label, created_at, revoked) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET hash = excluded.hash, label = excluded.label, revoked = excluded.revoked
+                """, arguments: [key.id, key.hash, key.label, key.createdAt, key.revoked])
+        }
+    }
+
+    public func adminKey(_ id: String) async throws -> AdminKeyRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM admin_keys WHERE id = ?", arguments: [id]).map {
+                AdminKeyRecord(id: $0["id"], hash: $0["hash"], label: $0["label"], createdAt: $0["created_at"], revoked: $0["revoked"])
+            }
+        }
+    }
+
+    // MARK: Reviews
+
+    public func saveReview(_ review: ReviewRecord) async throws {
+        try await pool.write { db in try Self.save(review, db) }
+    }
+
+    public func review(_ id: String) async throws -> ReviewRecord? {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM reviews WHERE id = ?", arguments: [id]).flatMap(Self.review) }
+    }
+
+    public func openReview(agent: String, actionSHA256: String) async throws -> ReviewRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM reviews WHERE agent = ? AND action_sha256 = ? AND status IN ('pending', 'approved') ORDER BY created_at DESC LIMIT 1", arguments: [agent, actionSHA256]).flatMap(Self.review)
+        }
+    }
+
+    public func reviews(status: ReviewRecord.Status?, limit: Int) async throws -> [ReviewRecord] {
+        try await pool.read { db in
+            let rows = if let status {
+                try Row.fetchAll(db, sql: "SELECT * FROM reviews WHERE status = ? ORDER BY created_at DESC LIMIT ?", arguments: [status.rawValue, limit])
+            } else {
+                try Row.fetchAll(db, sql: "SELECT * FROM reviews ORDER BY created_at DESC LIMIT ?", arguments: [limit])
+            }
+            return rows.compactMap(Self.review)
+        }
+    }
+
+    static func save(_ r: ReviewRecord, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO reviews(id, agent, session, action_sha256, tool, verdict, status, created_at, expires_at, decided_by, reason, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET status = excluded.status, decided_by = excluded.decided_by, reason = excluded.reason, decided_at = excluded.decided_at
+            """, arguments: [r.id, r.agent, r.session, r.actionSHA256, r.tool, r.verdict, r.status.rawValue, r.createdAt, r.expiresAt, r.decidedBy, r.reason, r.decidedAt])
+    }
+
+    static func review(_ row: Row) -> ReviewRecord? {
+        guard let status = ReviewRecord.Status(rawValue: row["status"]) else { return nil }
+        return ReviewRecord(id: row["id"], agent: row["agent"], session: row["session"], actionSHA256: row["action_sha256"], tool: row["tool"], verdict: row["verdict"], status: status, createdAt: row["created_at"], expiresAt: row["expires_at"], decidedBy: row["decided_by"], reason: row["reason"], decidedAt: row["decided_at"])
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import BulwarkCore
+import BulwarkRuntime
+import BulwarkServer
+import BulwarkStoreSQLite
+import Foundation
+import Hummingbird
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP decision service (API in openapi.yaml, served at /openapi.yaml).",
+        discussion: """
+            Create the first admin key with `bulwark admin create-key --db FILE` and agents with
+            `bulwark admin create-agent` or POST /v1/agents. There are no default credentials.
+            Exit status: 0 after SIGINT/SIGTERM, 64 on bad usage, 74 when the database cannot be opened.
+            """
+    )
+
+    @OptionGroup var options: EngineOptions
+
+    @Option(help: "SQLite database file (created, WAL mode, migrated on start).")
+    var db: String = "bulwark.db"
+
+    @Option(help: "Address to bind. The default accepts loopback connections only.")
+    var bind: String = "127.0.0.1"
+
+    @Option(help: "TCP port (0: any free port, printed on start).")
+    var port: Int = 8700
+
+    @Option(help: "Largest request body accepted, in bytes.")
+    var maxBody: Int = 1 << 20
+
+    @Option(help: "Seconds before a pending review expires.")
+    var reviewTtl: Double = 3_600
+
+    @Option(help: "Seconds a signed request's timestamp may differ from the server's clock.")
+    var replayWindow: Double = 300
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        guard maxBody >= 1_024 else { throw ValidationError("--max-body must be at least 1024") }
+        guard reviewTtl > 0, replayWindow > 0 else { throw ValidationError("--review-ttl and --replay-window must be positive") }
+    }
+
+    func run() async throws {
+        let engine = try options.engineOrExit()
+        let store: SQLiteStore
+        do {
+            store = try SQLiteStore(path: db)
+        } catch {
+            StandardIO.writeError("bulwark serve: cannot open the database \(db): \(error)\n")
+            throw ExitCode(74)
+        }
+        var configuration = ServiceConfiguration()
+        configuration.host = bind
+        configuration.port = port
+        configuration.maxBodyBytes = maxBody
+        configuration.reviewTTL = reviewTtl
+        configuration.replayWindow = replayWindow
+        var logger = Logger(label: "bulwark")
+        logger.logLevel = .info
+        let host = bind
+        let app = try await ServiceRunner.application(store: store, engine: engine, configuration: configuration, logger: logger) { port in
+            StandardIO.writeError("bulwark serve: listening on http://\(host):\(port) (database \(db))\n")
+        }
+        try await app.runService()
+    }
+}

@@ -1,0 +1,80 @@
+import BulwarkCore
+import Foundation
+import Testing
+@testable import BulwarkServer
+
+@Suite struct ReviewFlowTests {
+    static let transfer = #"{"tool": "transfer_funds", "arguments": {"amount": "50000", "currency": "USD", "to": "acct-77"}}"#
+
+    @Test func anApprovalReleasesExactlyThatActionOnce() async throws {
+        let server = try await TestServer.start()
+        let first = try await server.inspect(Self.transfer)
+        #expect(first.json["decision"]?.stringValue == "review", "\(first.body)")
+        let id = try #require(first.json["review"]?["id"]?.stringValue)
+        #expect(first.json["review"]?["status"]?.stringValue == "pending")
+
+        // Asking again before a decision finds the same review.
+        #expect(try await server.inspect(Self.transfer).json["review"]?["id"]?.stringValue == id)
+        // A changed action is a new review.
+        let changed = try await server.inspect(Self.transfer.replacingOccurrences(of: "acct-77", with: "acct-78"))
+        #expect(changed.json["review"]?["id"]?.stringValue != id)
+
+        let approved = try await server.request("POST", "/v1/reviews/\(id)/approve", body: #"{"reason": "invoice 4411"}"#, admin: true)
+        #expect(approved.json["status"]?.stringValue == "approved")
+        #expect(approved.json["decided_by"]?.stringValue?.hasPrefix("admin:") == true)
+
+        let released = try await server.inspect(Self.transfer)
+        #expect(released.json["decision"]?.stringValue == "allow")
+        #expect(released.json["policy_rule"]?.stringValue == "review:\(id)")
+        #expect(released.json["review"]?["status"]?.stringValue == "consumed")
+
+        let replayed = try await server.inspect(Self.transfer)
+        #expect(replayed.json["decision"]?.stringValue == "review", "the approval was used once")
+        #expect(replayed.json["review"]?["id"]?.stringValue != id)
+
+        let again = try await server.request("POST", "/v1/reviews/\(id)/approve", admin: true)
+        #expect(again.status == 409)
+    }
+
+    @Test func aDenialBlocksTheAction() async throws {
+        let server = try await TestServer.start()
+        let id = try #require(try await server.inspect(Self.transfer).json["review"]?["id"]?.stringValue)
+        _ = try await server.request("POST", "/v1/reviews/\(id)/deny", body: #"{"reason": "unknown payee"}"#, admin: true)
+        let denied = try await server.request("GET", "/v1/reviews/\(id)", sign: true)
+        #expect(denied.json["status"]?.stringValue == "denied")
+        #expect(denied.json["reason"]?.stringValue == "unknown payee")
+    }
+
+    @Test func aCallerCanWaitForTheDecision() async throws {
+        let server = try await TestServer.start()
+        let id = try #require(try await server.inspect(Self.transfer).json["review"]?["id"]?.stringValue)
+        async let waited = server.request("GET", "/v1/reviews/\(id)?wait=20s", sign: true)
+        try await Task.sleep(for: .milliseconds(300))
+        let start = Date()
+        _ = try await server.request("POST", "/v1/reviews/\(id)/approve", admin: true)
+        let reply = try await waited
+        #expect(reply.json["status"]?.stringValue == "approved")
+        #expect(Date().timeIntervalSince(start) < 5, "the long poll ends when the review is decided")
+        // Inspect with ?wait releases the approved action in the same call.
+        #expect(try await server.inspect(Self.transfer, query: "?wait=1s").json["decision"]?.stringValue == "allow")
+    }
+
+    @Test func reviewsExpire() async throws {
+        let server = try await TestServer.start { $0.reviewTTL = 0.2 }
+        let id = try #require(try await server.inspect(Self.transfer).json["review"]?["id"]?.stringValue)
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(try await server.request("GET", "/v1/reviews/\(id)", admin: true).json["status"]?.stringValue == "expired")
+        #expect(try await server.request("POST", "/v1/reviews/\(id)/approve", admin: true).status == 409)
+        let next = try await server.inspect(Self.transfer)
+        #expect(next.json["review"]?["id"]?.stringValue != id, "an expired review is not reused")
+    }
+
+    @Test func anotherAgentCannotSeeTheReview() async throws {
+        let server = try await TestServer.start()
+        let id = try #require(try await server.inspect(Self.transfer).json["review"]?["id"]?.stringValue)
+        let created = try await server.request("POST", "/v1/agents", body: #"{"id": "other"}"#, admin: true)
+        let secret = try #require(created.json["secret"]?.stringValue)
+        let peek = try await server.request("GET", "/v1/reviews/\(id)", sign: true, secret: secret, agent: "other")
+        #expect(peek.status == 404)
+    }
+}

@@ -1,0 +1,94 @@
+import BulwarkCore
+import BulwarkRuntime
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import BulwarkServer
+
+@Suite struct ServerSecurityTests {
+    static let call = #"{"tool": "read_file", "arguments": {"path": "README.md"}}"#
+
+    func code(_ reply: TestServer.Reply) -> String? { reply.json["error"]?["code"]?.stringValue }
+
+    @Test func unsignedRequestsAreRefused() async throws {
+        let server = try await TestServer.start()
+        let reply = try await server.request("POST", "/v1/inspect", body: Self.call)
+        #expect(reply.status == 401 && code(reply) == "unauthenticated")
+    }
+
+    @Test func aTamperedBodyOrAWrongSecretIsRefused() async throws {
+        let server = try await TestServer.start()
+        // Signed for one body, sent with another.
+        let now = Int(Date().timeIntervalSince1970)
+        let headers = RequestSignature.headers(agent: server.agent, secret: server.agentSecret, method: "POST", target: "/v1/inspect", body: Array(Self.call.utf8), timestamp: now, nonce: "nonce-tamper-1")
+        let tampered = try await server.request("POST", "/v1/inspect", body: Self.call.replacingOccurrences(of: "README.md", with: "/etc/shadow"), headers: headers)
+        #expect(tampered.status == 401 && code(tampered) == "bad_signature")
+        let wrong = try await server.request("POST", "/v1/inspect", body: Self.call, sign: true, secret: "not-the-secret")
+        #expect(wrong.status == 401 && code(wrong) == "bad_signature")
+        let unknown = try await server.request("POST", "/v1/inspect", body: Self.call, sign: true, agent: "ghost")
+        #expect(unknown.status == 401 && code(unknown) == "bad_signature")
+    }
+
+    @Test func aReplayedRequestIsRefused() async throws {
+        let server = try await TestServer.start()
+        let now = Int(Date().timeIntervalSince1970)
+        let first = try await server.request("POST", "/v1/inspect", body: Self.call, sign: true, timestamp: now, nonce: "nonce-replay-1")
+        #expect(first.status == 200)
+        let again = try await server.request("POST", "/v1/inspect", body: Self.call, sign: true, timestamp: now, nonce: "nonce-replay-1")
+        #expect(again.status == 401 && code(again) == "replayed")
+    }
+
+    @Test func anExpiredTimestampIsRefused() async throws {
+        let server = try await TestServer.start()
+        let old = try await server.request("POST", "/v1/inspect", body: Self.call, sign: true, timestamp: Int(Date().timeIntervalSince1970) - 3_600)
+        #expect(old.status == 401 && code(old) == "expired")
+        let future = try await server.request("POST", "/v1/inspect", body: Self.call, sign: true, timestamp: Int(Date().timeIntervalSince1970) + 3_600)
+        #expect(future.status == 401 && code(future) == "expired")
+    }
+
+    @Test func anAgentKeyCannotApproveOrAdminister() async throws {
+        let server = try await TestServer.start()
+        for (method, path) in [("POST", "/v1/reviews/rev_x/approve"), ("GET", "/v1/reviews"), ("POST", "/v1/agents"), ("GET", "/v1/audit"), ("DELETE", "/v1/agents/agent-1")] {
+            let reply = try await server.request(method, path, body: method == "POST" ? #"{"id": "x"}"# : "", sign: true)
+            #expect(reply.status == 403, "\(method) \(path) with an agent signature: \(reply.status)")
+        }
+        let badKey = try await server.request("GET", "/v1/reviews", headers: [("Authorization", "Bearer bwk_admin_aaaaaaaa_" + String(repeating: "b", count: 40))])
+        #expect(badKey.status == 401 && code(badKey) == "bad_admin_key")
+        // An admin may administer but not inspect as an agent.
+        let adminInspect = try await server.request("POST", "/v1/inspect", body: Self.call, admin: true)
+        #expect(adminInspect.status == 403)
+    }
+
+    @Test func oversizedAndMalformedBodiesGetClearErrors() async throws {
+        let server = try await TestServer.start { $0.maxBodyBytes = 4_096 }
+        let big = #"{"tool": "x", "arguments": {"t": ""# + String(repeating: "a", count: 10_000) + #""}}"#
+        let oversized = try await server.request("POST", "/v1/inspect", body: big, sign: true)
+        #expect(oversized.status == 413 && code(oversized) == "body_too_large")
+        let malformed = try await server.inspect(#"{"tool": "bash", "arguments": "#)
+        #expect(malformed.status == 400 && code(malformed) == "bad_input", "\(malformed.body)")
+        #expect(try await server.request("GET", "/healthz").status == 200, "the server stays up")
+    }
+
+    @Test func aSlowClientGetsA408() async throws {
+        let server = try await TestServer.start { $0.bodyTimeout = 0.5 }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(server.port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        #expect(connected == 0)
+        let head = "POST /v1/inspect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"tool\""
+        _ = head.withCString { send(fd, $0, strlen($0), 0) }
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let n = recv(fd, &buffer, buffer.count, 0)
+        let reply = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self) : ""
+        #expect(reply.hasPrefix("HTTP/1.1 408"), "\(reply)")
+        #expect(try await server.request("GET", "/healthz").status == 200)
+    }
+}
