@@ -3,6 +3,7 @@ import BulwarkRuntime
 import Foundation
 import Hummingbird
 import Logging
+import NIOPosix
 
 /// Runs `bulwark serve`: the API on Hummingbird over a store, until SIGINT or SIGTERM.
 public enum ServiceRunner {
@@ -16,6 +17,7 @@ public enum ServiceRunner {
             server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "bulwark"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? configuration.port) },
+            eventLoopGroupProvider: configuration.eventLoopThreads > 0 ? .shared(MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopThreads)) : .singleton,
             logger: logger
         )
     }

@@ -1,11 +1,13 @@
 import BulwarkCore
 import BulwarkRuntime
+import Foundation
 import GRDB
 
 /// The default `BulwarkStore`: one SQLite file in WAL mode with `synchronous=FULL`, so a commit
 /// that returned survives a crash of the process or the machine. Migrations run on open.
 public final class SQLiteStore: BulwarkStore {
     let pool: DatabasePool
+    let checkpointer: DatabaseQueue
     public let path: String
 
     public init(path: String) throws {
@@ -13,10 +15,27 @@ public final class SQLiteStore: BulwarkStore {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Checkpoints run on their own connection (below), not inside a decision's commit.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
         try SQLiteMigrations.migrator.migrate(pool)
+        // Agent secrets live here: owner-only, also the WAL and shared-memory files.
+        for file in [path, path + "-wal", path + "-shm"] { chmod(file, 0o600) }
+        checkpointer = try DatabaseQueue(path: path)
+        Self.startCheckpoints(self)
+    }
+
+    /// Copies the WAL into the database every second from a separate connection (a passive
+    /// checkpoint does not block writers), so that no commit pays for it.
+    static func startCheckpoints(_ store: SQLiteStore) {
+        Thread.detachNewThread { [weak store] in
+            while let store {
+                Thread.sleep(forTimeInterval: 1)
+                try? store.checkpointer.writeWithoutTransaction { try $0.checkpoint(.passive) }
+            }
+        }
     }
 
     public func commit(_ batch: CommitBatch) async throws {
@@ -43,7 +62,7 @@ public final class SQLiteStore: BulwarkStore {
     }
 
     public func state(_ key: String) async throws -> JSONValue? {
-        let text: String? = try await pool.read { db in try String.fetchOne(db, sql: "SELECT json FROM state WHERE key = ?", arguments: [key]) }
+        let text: String? = try await pool.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM state WHERE key = ?"), arguments: [key]) }
         return try text.map { try JSONParser().parse($0) }
     }
 
@@ -59,7 +78,7 @@ public final class SQLiteStore: BulwarkStore {
     }
 
     public func agent(_ id: String) async throws -> AgentRecord? {
-        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM agents WHERE id = ?", arguments: [id]).map(Self.agent) }
+        try await pool.read { db in try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM agents WHERE id = ?"), arguments: [id]).map(Self.agent) }
     }
 
     public func agents() async throws -> [AgentRecord] {
@@ -107,7 +126,7 @@ public final class SQLiteStore: BulwarkStore {
 
     public func openReview(agent: String, actionSHA256: String) async throws -> ReviewRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM reviews WHERE agent = ? AND action_sha256 = ? AND status IN ('pending', 'approved') ORDER BY created_at DESC LIMIT 1", arguments: [agent, actionSHA256]).flatMap(Self.review)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM reviews WHERE agent = ? AND action_sha256 = ? AND status IN ('pending', 'approved') ORDER BY created_at DESC LIMIT 1"), arguments: [agent, actionSHA256]).flatMap(Self.review)
         }
     }
 
@@ -123,11 +142,11 @@ public final class SQLiteStore: BulwarkStore {
     }
 
     static func save(_ r: ReviewRecord, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO reviews(id, agent, session, action_sha256, tool, verdict, status, created_at, expires_at, decided_by, reason, decided_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET status = excluded.status, decided_by = excluded.decided_by, reason = excluded.reason, decided_at = excluded.decided_at
-            """, arguments: [r.id, r.agent, r.session, r.actionSHA256, r.tool, r.verdict, r.status.rawValue, r.createdAt, r.expiresAt, r.decidedBy, r.reason, r.decidedAt])
+            """).execute(arguments: [r.id, r.agent, r.session, r.actionSHA256, r.tool, r.verdict, r.status.rawValue, r.createdAt, r.expiresAt, r.decidedBy, r.reason, r.decidedAt])
     }
 
     static func review(_ row: Row) -> ReviewRecord? {

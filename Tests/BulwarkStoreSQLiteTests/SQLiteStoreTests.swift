@@ -91,9 +91,11 @@ import Testing
         #expect(try await store.adminKey("k1") == key)
     }
 
-    @Test func theDatabaseIsInWALMode() async throws {
+    @Test func theDatabaseIsInWALModeAndPrivate() async throws {
         let path = Self.temporaryPath()
         _ = try SQLiteStore(path: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         let sqlite = Process()
         let out = Pipe()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")

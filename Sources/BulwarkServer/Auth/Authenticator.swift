@@ -11,6 +11,7 @@ import Foundation
 ///   server started, since nonces are kept in memory), and the nonce unused;
 /// - `X-Bulwark-Agent` with `Authorization: Bearer <secret>`: an agent an admin registered with
 ///   `allow_bearer` (for Claude Code HTTP hooks, which cannot sign).
+/// Agents are cached for five seconds; changes made through the API take effect at once.
 /// Anything else is refused with 401 and a code that says why.
 public final class Authenticator: @unchecked Sendable {
     let store: any BulwarkStore
@@ -19,6 +20,9 @@ public final class Authenticator: @unchecked Sendable {
     let nonces: NonceCache
     let lock = NSLock()
     var verifiedAdmins: [String: (id: String, until: Double)] = [:]
+    /// Agents by id, for a few seconds, so a request does not read the store.
+    var agents: [String: (agent: AgentRecord?, until: Double)] = [:]
+    static let agentCacheSeconds = 5.0
 
     public init(store: any BulwarkStore, replayWindow: Double, startedAt: Double = Date().timeIntervalSince1970) {
         self.store = store
@@ -34,12 +38,27 @@ public final class Authenticator: @unchecked Sendable {
             return try await signed(signature, method: method, target: target, header: header, body: body, now: now)
         }
         if let bearer, let agentID = header(RequestSignature.agentHeader) {
-            guard let agent = try await store.agent(agentID), !agent.disabled, agent.allowBearer, ConstantTime.equal(bearer, agent.secret) else {
+            guard let agent = try await agent(agentID, now: now), !agent.disabled, agent.allowBearer, ConstantTime.equal(bearer, agent.secret) else {
                 throw ServiceError.unauthorized("bad_token", "this agent token is not valid, or the agent must sign its requests")
             }
             return .agent(agent.id)
         }
         throw ServiceError.unauthorized("unauthenticated", "sign the request (X-Bulwark-Agent, -Timestamp, -Nonce, -Signature) or send an admin key as a bearer token")
+    }
+
+    /// Drops a cached agent (after it is changed or deleted through the API).
+    public func forget(agent id: String) {
+        _ = lock.withLock { agents.removeValue(forKey: id) }
+    }
+
+    func agent(_ id: String, now: Double) async throws -> AgentRecord? {
+        if let cached = lock.withLock({ agents[id] }), cached.until > now { return cached.agent }
+        let agent = try await store.agent(id)
+        lock.withLock {
+            if agents.count > 10_000 { agents.removeAll() }
+            agents[id] = (agent, now + Self.agentCacheSeconds)
+        }
+        return agent
     }
 
     func admin(_ key: String, now: Double) async throws -> Identity {
@@ -64,7 +83,7 @@ public final class Authenticator: @unchecked Sendable {
             throw ServiceError.unauthorized("expired", "the timestamp is more than \(Int(window)) s from the server's clock")
         }
         guard time >= startedAt else { throw ServiceError.unauthorized("expired", "the request was signed before the server started; sign it again") }
-        guard let agent = try await store.agent(agentID), !agent.disabled,
+        guard let agent = try await agent(agentID, now: now), !agent.disabled,
             RequestSignature.isValid(signature, secret: agent.secret, method: method, target: target, timestamp: ts, nonce: nonce, body: body)
         else { throw ServiceError.unauthorized("bad_signature", "the signature does not match (unknown agent, wrong secret, or the request was changed)") }
         switch nonces.insert(agentID + "\n" + nonce, now: now) {

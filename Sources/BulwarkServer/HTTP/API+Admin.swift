@@ -21,6 +21,7 @@ extension API {
         let agent = try await AgentRegistration.register(
             id: id, roles: json["roles"]?.arrayValue?.compactMap(\.stringValue) ?? [], allowBearer: json["allow_bearer"]?.boolValue ?? false,
             store: service.store)
+        authenticator.forget(agent: id)
         try await service.audit(["event": "agent_registered", "agent": .string(id), "by": .string(identity.label), "allow_bearer": .bool(agent.allowBearer)])
         var out = Self.agentJSON(agent).objectValue ?? JSONObject()
         out["secret"] = .string(agent.secret)
@@ -31,6 +32,7 @@ extension API {
     func deleteAgent(_ id: String, _ identity: Identity) async throws -> Response {
         try requireAdmin(identity)
         guard try await service.store.deleteAgent(id) else { throw ServiceError.notFound("no agent \(id)") }
+        authenticator.forget(agent: id)
         try await service.audit(["event": "agent_deleted", "agent": .string(id), "by": .string(identity.label)])
         return APIResponses.json(["deleted": .string(id)])
     }

@@ -47,7 +47,8 @@ public final class DecisionService: Sendable {
         registry.update(agent: agent, session: session) { state in
             state.recordCall(verdict, now: now, hourOfDay: hour)
         }
-        let action = Self.actionParts(json, verdict: verdict, agent: agent)
+        // The review digest re-reads the actions; only reviews need it.
+        let action = verdict.decision == .review ? Self.actionParts(json, verdict: verdict, agent: agent) : nil
         var review: ReviewRecord?
         if verdict.decision == .review, let action {
             review = try await openOrReuseReview(verdict, agent: agent, session: session, action: action, now: now)
@@ -66,7 +67,7 @@ public final class DecisionService: Sendable {
                 verdict.policyRule = "review:\(r.id)"
             }
         }
-        return try await finish(verdict, action: action, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review)
+        return try await finish(verdict, action: action, input: body, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review)
     }
 
     /// Input the engine could not understand: audited as a block, answered 400 (never allowed).
@@ -76,7 +77,7 @@ public final class DecisionService: Sendable {
         throw ServiceError(400, "bad_input", reason)
     }
 
-    func finish(_ verdict: Verdict, action: (tool: String, digest: String)?, agent: String, session: String, claimed: String?, review: ReviewRecord?) async throws -> Outcome {
+    func finish(_ verdict: Verdict, action: (tool: String, digest: String)?, input: [UInt8], agent: String, session: String, claimed: String?, review: ReviewRecord?) async throws -> Outcome {
         var fields = JSONObject()
         fields["event"] = "decision"
         fields["agent"] = .string(agent)
@@ -85,6 +86,7 @@ public final class DecisionService: Sendable {
         fields["decision"] = .string(verdict.decision.rawValue)
         fields["risk"] = .number(Double(verdict.risk))
         fields["rules"] = .array(verdict.findings.map { .string($0.rule.rawValue) })
+        fields["input_sha256"] = .string(AuditChain.hash(input))
         if let action { fields["action_sha256"] = .string(action.digest) }
         if let claimed, claimed != agent { fields["claimed_agent"] = .string(claimed) }
         if let review { fields["review"] = .string(review.id); fields["review_status"] = .string(review.status.rawValue) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings of `bulwark serve`, with documented defaults.
 public struct ServiceConfiguration: Sendable {
     /// Address to bind (default loopback only).
@@ -13,6 +15,9 @@ public struct ServiceConfiguration: Sendable {
     public var replayWindow = 300.0
     /// Seconds before a pending review expires (default 1 hour).
     public var reviewTTL = 3_600.0
+    /// Threads that accept connections and parse HTTP (0: one per core). Decisions run on
+    /// Swift's concurrency pool; one I/O thread leaves it a core on small machines (default 1).
+    public var eventLoopThreads = Int(ProcessInfo.processInfo.environment["BULWARK_IO_THREADS"] ?? "") ?? 1
     /// Longest `?wait=` a caller may ask for, in seconds (default 120).
     public var maxWait = 120.0
 

@@ -1,0 +1,96 @@
+import BulwarkCore
+import BulwarkRuntime
+import Foundation
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Kill -9 under load, restart: every answered decision is in the chain, the chain verifies,
+/// pending reviews survive.
+@Suite struct DurabilityTests {
+    struct Client {
+        let port: Int
+        let agent: String
+        let secret: String
+
+        func inspect(_ body: String) async throws -> JSONValue? {
+            let target = "/v1/inspect"
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(target)")!)
+            request.httpMethod = "POST"
+            request.httpBody = Data(body.utf8)
+            for (k, v) in RequestSignature.headers(agent: agent, secret: secret, method: "POST", target: target, body: Array(body.utf8), timestamp: Int(Date().timeIntervalSince1970), nonce: UUID().uuidString) {
+                request.setValue(v, forHTTPHeaderField: k)
+            }
+            let (data, response) = try await URLSession.shared.data(for: request)
+            guard (response as? HTTPURLResponse)?.statusCode == 200 else { return nil }
+            return try JSONParser().parse(String(decoding: data, as: UTF8.self))
+        }
+
+        func admin(_ method: String, _ target: String, key: String) async throws -> JSONValue? {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(target)")!)
+            request.httpMethod = method
+            if method == "POST" { request.httpBody = Data("{}".utf8) }
+            request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+            let (data, _) = try await URLSession.shared.data(for: request)
+            return try JSONParser().parse(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    @Test func killNineUnderLoadLosesNoAnsweredDecision() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let db = dir.appendingPathComponent("b.db").path
+        let secret = try ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "loader"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = try ServeProcess.run(["admin", "create-key", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(secret.hasPrefix("bws_") && key.hasPrefix("bwk_admin_"))
+
+        var server = try ServeProcess(db: db)
+        var client = Client(port: server.port, agent: "loader", secret: secret)
+        let review = try await client.inspect(#"{"tool": "transfer_funds", "arguments": {"amount": "90000", "currency": "USD", "to": "acct-1"}}"#)
+        let reviewID = try #require(review?["review"]?["id"]?.stringValue)
+
+        // 400 concurrent decisions; the server is killed while they are in flight.
+        let answered = try await withThrowingTaskGroup(of: (Int, String)?.self) { group in
+            for i in 0..<400 {
+                let c = client
+                group.addTask {
+                    let command = i % 2 == 0 ? "ls -la dir\(i)" : "rm -rf ~/dir\(i)"
+                    guard let verdict = try? await c.inspect(#"{"tool": "bash", "session": "s\#(i % 8)", "arguments": {"command": "\#(command)"}}"#),
+                        let seq = verdict["audit_seq"]?.numberValue, let decision = verdict["decision"]?.stringValue
+                    else { return nil }
+                    return (Int(seq), decision)
+                }
+            }
+            var answered: [(Int, String)] = []
+            for try await result in group {
+                if let result { answered.append(result) }
+                if answered.count == 100 { server.kill9() }
+            }
+            return answered
+        }
+        #expect(answered.count >= 100)
+
+        // The chain verifies and holds every answered decision, as answered.
+        let verify = try ServeProcess.run(["audit", "verify", "--db", db])
+        #expect(verify.status == 0, "\(verify.stdout)")
+        let export = try ServeProcess.run(["audit", "export", "--db", db]).stdout
+        var bySeq: [Int: String] = [:]
+        for line in export.split(separator: "\n") {
+            guard let record = try? JSONParser().parse(String(line)), let seq = record["seq"]?.numberValue else { continue }
+            bySeq[Int(seq)] = record["decision"]?.stringValue
+        }
+        for (seq, decision) in answered {
+            #expect(bySeq[seq] == decision, "answered decision \(seq) (\(decision)) is in the chain")
+        }
+
+        // Restart: the pending review is still there and can be decided; the chain continues.
+        server = try ServeProcess(db: db)
+        client = Client(port: server.port, agent: "loader", secret: secret)
+        #expect(try await client.admin("GET", "/v1/reviews/\(reviewID)", key: key)?["status"]?.stringValue == "pending")
+        #expect(try await client.admin("POST", "/v1/reviews/\(reviewID)/approve", key: key)?["status"]?.stringValue == "approved")
+        #expect(try await client.inspect(#"{"tool": "bash", "arguments": {"command": "ls"}}"#)?["decision"]?.stringValue == "allow")
+        server.kill9()
+        #expect(try ServeProcess.run(["audit", "verify", "--db", db]).status == 0)
+    }
+}
