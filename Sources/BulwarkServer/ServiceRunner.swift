@@ -14,7 +14,9 @@ public enum ServiceRunner {
         let api = API(service: service, authenticator: authenticator)
         return Application(
             router: api.router(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [SlowBodyGuard(timeout: .milliseconds(Int64(configuration.bodyTimeout * 1_000)))],
+                idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "bulwark"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? configuration.port) },
             eventLoopGroupProvider: configuration.eventLoopThreads > 0 ? .shared(MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopThreads)) : .singleton,

@@ -5,7 +5,7 @@ import GRDB
 
 /// The default `BulwarkStore`: one SQLite file in WAL mode with `synchronous=FULL`, so a commit
 /// that returned survives a crash of the process or the machine. Migrations run on open.
-public final class SQLiteStore: BulwarkStore {
+public final class SQLiteStore: BulwarkStore, SynchronousCommit {
     let pool: DatabasePool
     let checkpointer: DatabaseQueue
     public let path: String
@@ -39,8 +39,12 @@ public final class SQLiteStore: BulwarkStore {
     }
 
     public func commit(_ batch: CommitBatch) async throws {
+        try commitSynchronously(batch)
+    }
+
+    public func commitSynchronously(_ batch: CommitBatch) throws {
         guard !batch.isEmpty else { return }
-        try await pool.write { db in
+        try pool.write { db in
             let insert = try db.cachedStatement(sql: "INSERT INTO audit(seq, line) VALUES (?, ?)")
             for (seq, line) in batch.audit { try insert.execute(arguments: [seq, line]) }
             let upsert = try db.cachedStatement(sql: "INSERT INTO state(key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json")

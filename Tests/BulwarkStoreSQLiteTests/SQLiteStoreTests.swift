@@ -16,14 +16,14 @@ import Testing
         let committer = GroupCommitter(store: store)
         try await committer.resume()
         try await withThrowingTaskGroup(of: String.self) { group in
-            for i in 0..<500 { group.addTask { try await committer.append(["event": "decision", "n": .number(Double(i))]) } }
+            for i in 0..<500 { group.addTask { try await committer.append(["event": "decision", "n": .number(Double(i))]).line } }
             var lines = 0
             for try await _ in group { lines += 1 }
             #expect(lines == 500)
         }
         let report = try await store.verifyAudit()
         #expect(report.verified == 500 && report.broken == nil)
-        let commits = await committer.commits
+        let commits = committer.commits
         #expect(commits < 500, "concurrent appends share commits (\(commits) commits for 500 records)")
     }
 

@@ -7,89 +7,140 @@ import Foundation
 /// committed, so a decision is never answered before it is durable; a failed commit fails every
 /// record in it and leaves the chain where it was.
 ///
+/// One dedicated writer thread builds the batches and commits them, synchronously when the
+/// store offers it (`SynchronousCommit`): no task or queue hop between a decision and its
+/// commit, which keeps latency low on small machines.
+///
 /// Each record is one JSON line: `seq`, `prev` (SHA-256 of the previous line, `AuditChain`),
 /// `time_us`, then the caller's fields — the same format as the audit file of the MCP proxy,
 /// so `AuditVerifier` checks both.
-public actor GroupCommitter {
+public final class GroupCommitter: @unchecked Sendable {
     struct Entry {
         var fields: JSONObject
         var reviews: [ReviewRecord]
-        var continuation: CheckedContinuation<String, any Error>
+        var continuation: CheckedContinuation<Committed, any Error>
     }
 
     let store: any BulwarkStore
     /// Serialized states changed since the last commit, taken at the start of each commit.
     let dirtyStates: @Sendable () -> [(key: String, json: String)]
+    let condition = NSCondition()
     var previous = AuditChain.genesis
     var sequence = 0
     var pending: [Entry] = []
-    var flushing = false
-    public private(set) var commits = 0
-    public private(set) var largestBatch = 0
+    var started = false
+    var _commits = 0
 
     public init(store: any BulwarkStore, dirtyStates: @escaping @Sendable () -> [(key: String, json: String)] = { [] }) {
         self.store = store
         self.dirtyStates = dirtyStates
     }
 
-    /// Continues the chain stored so far; call once before the first append.
+    /// Continues the chain stored so far and starts the writer; call once before appending.
     public func resume() async throws {
-        if let tail = try await store.auditTail() {
-            sequence = tail.seq
-            previous = AuditChain.hash(tail.line.utf8)
+        let tail = try await store.auditTail()
+        condition.withLock {
+            if let tail {
+                sequence = tail.seq
+                previous = AuditChain.hash(tail.line.utf8)
+            }
+            guard !started else { return }
+            started = true
+            let thread = Thread { [self] in run() }
+            thread.name = "bulwark-commit"
+            thread.start()
         }
     }
 
-    /// Appends one record (and review changes that must be durable with it); returns its line.
+    /// A committed record: its place in the chain and its line.
+    public struct Committed: Sendable {
+        public var seq: Int
+        public var line: String
+    }
+
+    /// Appends one record (and review changes that must be durable with it); returns it once
+    /// it is committed.
     @discardableResult
-    public func append(_ fields: JSONValue, reviews: [ReviewRecord] = []) async throws -> String {
+    public func append(_ fields: JSONValue, reviews: [ReviewRecord] = []) async throws -> Committed {
         try await withCheckedThrowingContinuation { continuation in
-            pending.append(Entry(fields: fields.objectValue ?? JSONObject(), reviews: reviews, continuation: continuation))
-            if !flushing {
-                flushing = true
-                Task { await flush() }
+            condition.withLock {
+                pending.append(Entry(fields: fields.objectValue ?? JSONObject(), reviews: reviews, continuation: continuation))
+                condition.signal()
             }
         }
     }
 
-    public var queueDepth: Int { pending.count }
-    public var chainHead: (seq: Int, hash: String) { (sequence, previous) }
+    public var queueDepth: Int { condition.withLock { pending.count } }
+    public var commits: Int { condition.withLock { _commits } }
+    public var chainHead: (seq: Int, hash: String) { condition.withLock { (sequence, previous) } }
 
-    func flush() async {
-        while !pending.isEmpty {
+    func run() {
+        while true {
+            condition.lock()
+            while pending.isEmpty { condition.wait() }
             let entries = pending
             pending = []
-            var batch = CommitBatch()
-            var prev = previous
-            var seq = sequence
-            var lines: [String] = []
-            lines.reserveCapacity(entries.count)
-            let time = Double(Int(Date().timeIntervalSince1970 * 1_000_000))
-            for entry in entries {
-                seq += 1
-                var record = JSONObject()
-                record["seq"] = .number(Double(seq))
-                record["prev"] = .string(prev)
-                record["time_us"] = .number(time)
-                for (key, value) in entry.fields.entries { record[key] = value }
-                let line = JSONWriter.string(.object(record))
-                prev = AuditChain.hash(line.utf8)
-                batch.audit.append((seq, line))
-                batch.reviews += entry.reviews
-                lines.append(line)
-            }
-            batch.states = dirtyStates()
-            do {
-                try await store.commit(batch)
+            let (seq0, prev0) = (sequence, previous)
+            condition.unlock()
+            commit(entries, after: seq0, previous: prev0)
+        }
+    }
+
+    func commit(_ entries: [Entry], after start: Int, previous start0: String) {
+        var batch = CommitBatch()
+        var prev = start0
+        var seq = start
+        var lines: [Committed] = []
+        lines.reserveCapacity(entries.count)
+        let time = Double(Int(Date().timeIntervalSince1970 * 1_000_000))
+        for entry in entries {
+            seq += 1
+            var record = JSONObject()
+            record["seq"] = .number(Double(seq))
+            record["prev"] = .string(prev)
+            record["time_us"] = .number(time)
+            for (key, value) in entry.fields.entries { record[key] = value }
+            let line = JSONWriter.string(.object(record))
+            prev = AuditChain.hash(line.utf8)
+            batch.audit.append((seq, line))
+            batch.reviews += entry.reviews
+            lines.append(Committed(seq: seq, line: line))
+        }
+        batch.states = dirtyStates()
+        do {
+            try commit(batch)
+            condition.withLock {
                 previous = prev
                 sequence = seq
-                commits += 1
-                largestBatch = max(largestBatch, entries.count)
-                for (entry, line) in zip(entries, lines) { entry.continuation.resume(returning: line) }
-            } catch {
-                for entry in entries { entry.continuation.resume(throwing: error) }
+                _commits += 1
             }
+            for (entry, line) in zip(entries, lines) { entry.continuation.resume(returning: line) }
+        } catch {
+            for entry in entries { entry.continuation.resume(throwing: error) }
         }
-        flushing = false
     }
+
+    /// Commits on this thread: directly when the store can, else by waiting for its async commit.
+    func commit(_ batch: CommitBatch) throws {
+        if let store = store as? any SynchronousCommit {
+            try store.commitSynchronously(batch)
+            return
+        }
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        let store = self.store
+        Task {
+            do { try await store.commit(batch) } catch { outcome.error = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
+
+    final class Outcome: @unchecked Sendable { var error: (any Error)? }
+}
+
+/// A store that can commit a batch on the calling thread (SQLite can; a network store may not).
+public protocol SynchronousCommit: BulwarkStore {
+    func commitSynchronously(_ batch: CommitBatch) throws
 }

@@ -44,7 +44,7 @@ public struct API: Sendable {
     /// Reads the body, authenticates the caller, runs `body`, and turns errors into JSON errors.
     func handle(_ request: Request, _ body: (Identity, [UInt8]) async throws -> Response) async -> Response {
         do {
-            let bytes = try await request.bytes(limit: configuration.maxBodyBytes, timeout: configuration.bodyTimeout)
+            let bytes = try await request.bytes(limit: configuration.maxBodyBytes)
             let identity = try await authenticator.identify(method: request.method.rawValue, target: request.uri.string, header: { request.header($0) }, body: bytes)
             return try await body(identity, bytes)
         } catch {
@@ -64,7 +64,7 @@ public struct API: Sendable {
     func ready() async -> Response {
         do {
             _ = try await service.store.auditTail()
-            let head = await service.chainHead
+            let head = service.chainHead
             return APIResponses.json(["status": "ready", "audit_seq": .number(Double(head.seq))])
         } catch {
             return APIResponses.json(["status": "unavailable", "reason": "the store cannot be read"], status: .serviceUnavailable)

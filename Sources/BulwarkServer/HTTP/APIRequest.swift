@@ -5,21 +5,13 @@ import NIOCore
 
 /// Reading a request: its body under the size and time limits, headers, query values.
 extension Request {
-    /// The body, refused with 413 above `limit` bytes and 408 when it takes over `timeout` seconds.
-    func bytes(limit: Int, timeout: Double) async throws -> [UInt8] {
+    /// The body, refused with 413 above `limit` bytes. (A body that takes too long is answered
+    /// 408 by `SlowBodyGuard`, below the router.)
+    func bytes(limit: Int) async throws -> [UInt8] {
         if let length = headers[.contentLength].flatMap(Int.init), length > limit {
             throw ServiceError(413, "body_too_large", "the request body is \(length) bytes; the limit is \(limit)")
         }
-        let body = self.body
-        let buffer = try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
-            group.addTask { try await body.collect(upTo: limit) }
-            group.addTask {
-                try await Task.sleep(for: .milliseconds(Int(timeout * 1_000)))
-                throw ServiceError(408, "body_timeout", "the request body took longer than \(Int(timeout)) s to arrive")
-            }
-            defer { group.cancelAll() }
-            return try await group.next()!
-        }
+        let buffer = try await body.collect(upTo: limit)
         return Array(buffer.readableBytesView)
     }
 

@@ -90,12 +90,12 @@ public final class DecisionService: Sendable {
         if let action { fields["action_sha256"] = .string(action.digest) }
         if let claimed, claimed != agent { fields["claimed_agent"] = .string(claimed) }
         if let review { fields["review"] = .string(review.id); fields["review_status"] = .string(review.status.rawValue) }
-        let line = try await committer.append(.object(fields), reviews: review.map { [$0] } ?? [])
+        let committed = try await committer.append(.object(fields), reviews: review.map { [$0] } ?? [])
         var out = verdict.json.objectValue ?? JSONObject()
         out["agent"] = .string(agent)
         out["session"] = .string(session)
         if let review { out["review"] = review.json }
-        out["audit_seq"] = (try? JSONParser().parse(line))?["seq"] ?? .null
+        out["audit_seq"] = .number(Double(committed.seq))
         return Outcome(verdict: verdict, json: .object(out))
     }
 
@@ -174,14 +174,14 @@ public final class DecisionService: Sendable {
         }
         let categories = Set(scans.flatMap { $0.categories.map(\.rawValue) }).sorted()
         let rules = scans.flatMap { $0.findings.map { JSONValue.string($0.rule.rawValue) } }
-        let line = try await committer.append([
+        let committed = try await committer.append([
             "event": "observe", "agent": .string(agent), "session": .string(session), "tool": .string(tool),
             "categories": .array(categories.map(JSONValue.string)), "rules": .array(rules),
         ])
         return [
             "agent": .string(agent), "session": .string(session), "categories": .array(categories.map(JSONValue.string)),
             "findings": .array(scans.flatMap { $0.findings.map(\.json) }), "tainted": .number(Double(registry.state(agent: agent, session: session)?.tainted.count ?? 0)),
-            "audit_seq": (try? JSONParser().parse(line))?["seq"] ?? .null,
+            "audit_seq": .number(Double(committed.seq)),
         ]
     }
 
@@ -199,8 +199,8 @@ public final class DecisionService: Sendable {
         try await committer.append(fields)
     }
 
-    public var chainHead: (seq: Int, hash: String) { get async { await committer.chainHead } }
-    public var queueDepth: Int { get async { await committer.queueDepth } }
+    public var chainHead: (seq: Int, hash: String) { committer.chainHead }
+    public var queueDepth: Int { committer.queueDepth }
 
     static func sessionID(in json: JSONValue) -> String? {
         for key in ["session_id", "session"] {

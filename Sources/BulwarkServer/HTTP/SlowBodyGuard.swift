@@ -1,0 +1,67 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTPTypes
+
+/// Answers 408 and closes the connection when a request's body has not fully arrived within
+/// `timeout` of its head (slow-loris clients), unless the response has already started.
+/// One timer on the connection's event loop per request: no task, no thread hop.
+final class SlowBodyGuard: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    let timeout: TimeAmount
+    var timer: Scheduled<Void>?
+    var responding = false
+
+    init(timeout: TimeAmount) {
+        self.timeout = timeout
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head:
+            responding = false
+            timer?.cancel()
+            let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            timer = context.eventLoop.scheduleTask(in: timeout) {
+                let (handler, context) = loopBound.value
+                handler.expire(context: context)
+            }
+        case .end:
+            timer?.cancel()
+            timer = nil
+        case .body:
+            break
+        }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .head = unwrapOutboundIn(data) {
+            responding = true
+            timer?.cancel()
+            timer = nil
+        }
+        context.write(data, promise: promise)
+    }
+
+    func expire(context: ChannelHandlerContext) {
+        timer = nil
+        guard !responding else { return }
+        responding = true
+        var head = HTTPResponse(status: .requestTimeout)
+        head.headerFields[.contentType] = "application/json"
+        head.headerFields[.connection] = "close"
+        let body = #"{"error":{"code":"body_timeout","message":"the request body did not arrive in time"}}"# + "\n"
+        head.headerFields[.contentLength] = String(body.utf8.count)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.body(context.channel.allocator.buffer(string: body))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        timer?.cancel()
+    }
+}
