@@ -60,31 +60,44 @@ public struct Engine: Sendable {
 
     /// Judges parsed input. `agent`, when given, is the caller's authenticated identity: it
     /// replaces whatever agent id the input claims, for every layer and policy rule.
-    public func evaluate(json: JSONValue, format: InputFormat? = nil, state: SessionSnapshot = .empty, source: String = "", agent: String? = nil) -> Verdict {
+    public func evaluate(json: JSONValue, format: InputFormat? = nil, state: SessionSnapshot = .empty, source: String = "", agent: String? = nil, observer: (any PipelineObserver)? = nil) -> Verdict {
         let actions: [Action]
         let adapter: any InputAdapter
         var defaults = configuration.defaults
         defaults.fallbackID = ActionID.derive(from: source.isEmpty ? JSONWriter.string(json) : source)
+        observer?.stageStarted("facets")
         do {
             adapter = try detector.adapter(for: json, forced: format)
             actions = try adapter.actions(from: json, defaults: defaults)
         } catch {
+            observer?.stageFinished("facets", findings: 1)
             return refusal(error.message, input: source)
         }
-        var verdicts: [Verdict] = []
+        var prepared: [Action] = []
+        prepared.reserveCapacity(actions.count)
         for var action in actions {
             if let agent { action.agent = agent }
             extractor.extract(&action)
-            verdicts.append(evaluate(action, state: state))
+            prepared.append(action)
         }
+        observer?.stageFinished("facets", findings: 0)
+        var verdicts: [Verdict] = []
+        for action in prepared { verdicts.append(evaluate(action, state: state, observer: observer)) }
         return Self.combine(verdicts)
     }
 
     /// Judges an action whose facets have been extracted.
-    public func evaluate(_ action: Action, state: SessionSnapshot = .empty) -> Verdict {
+    public func evaluate(_ action: Action, state: SessionSnapshot = .empty, observer: (any PipelineObserver)? = nil) -> Verdict {
         var findings: [Finding] = []
         for layer in layers {
-            findings.append(contentsOf: layer.evaluate(action, state: state))
+            guard let observer else {
+                findings.append(contentsOf: layer.evaluate(action, state: state))
+                continue
+            }
+            observer.stageStarted(layer.id.rawValue)
+            let found = layer.evaluate(action, state: state)
+            observer.stageFinished(layer.id.rawValue, findings: found.count)
+            findings.append(contentsOf: found)
         }
         findings.sort { ($0.severity, $0.score) > ($1.severity, $1.score) }
         let scorer = self.scorer
@@ -92,6 +105,8 @@ public struct Engine: Sendable {
         var decision = scorer.decision(risk: risk, findings: findings)
         var policyRule: String? = nil
         var risk2 = risk
+        observer?.stageStarted("rules")
+        defer { observer?.stageFinished("rules", findings: policyRule == nil ? 0 : 1) }
         if let policy, let outcome = policy.evaluate(action, findings: findings, risk: risk, decision: decision) {
             // The rule's decision is explained by a finding of its own.
             let severity: Severity = outcome.decision == .block ? .critical : outcome.decision == .review ? .medium : .info

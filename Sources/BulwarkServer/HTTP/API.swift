@@ -19,6 +19,8 @@ public struct API: Sendable {
         router.get("/healthz") { _, _ in APIResponses.json(["status": "ok"]) }
         router.get("/readyz") { _, _ in await ready() }
         router.get("/openapi.yaml") { _, _ in APIResponses.text(OpenAPIDocument.yaml, contentType: "application/yaml") }
+        router.get("/metrics") { _, _ in metrics() }
+        router.get("/v1/events") { request, _ in await handle(request) { identity, _ in try events(identity) } }
 
         router.post("/v1/inspect") { request, _ in await handle(request) { try await inspect(request, $0, $1) } }
         router.post("/v1/observe") { request, _ in await handle(request) { try await observe(request, $0, $1) } }
@@ -48,7 +50,9 @@ public struct API: Sendable {
             let identity = try await authenticator.identify(method: request.method.rawValue, target: request.uri.string, header: { request.header($0) }, body: bytes)
             return try await body(identity, bytes)
         } catch {
-            return APIResponses.error(error)
+            let response = APIResponses.error(error)
+            service.metrics.refused((error as? ServiceError)?.code ?? String(response.status.code))
+            return response
         }
     }
 

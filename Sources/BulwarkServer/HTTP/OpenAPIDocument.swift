@@ -112,6 +112,24 @@ paths:
       summary: This document.
       responses:
         "200": {description: OpenAPI 3.1 YAML.}
+  /metrics:
+    get:
+      summary: Prometheus metrics (decisions by verdict, per-stage latency histograms, queue depths).
+      responses:
+        "200":
+          description: Prometheus text exposition format 0.0.4.
+          content:
+            text/plain: {}
+  /v1/events:
+    get:
+      summary: Server-Sent Events of decisions and reviews (admin).
+      security: [{adminKey: []}]
+      responses:
+        "200":
+          description: "event: decision | review_opened | review_decided; data: the event as JSON."
+          content:
+            text/event-stream: {}
+        "403": {$ref: "#/components/responses/Error"}
   /v1/inspect:
     post:
       summary: Judge one action (native, MCP tools/call, Claude Code hook, OpenAI or Anthropic tool call).

@@ -11,6 +11,8 @@ public final class DecisionService: Sendable {
     let registry: SessionRegistry
     let committer: GroupCommitter
     let waiters = ReviewWaiters()
+    public let metrics = ServiceMetrics()
+    public let events = EventBus()
     let started = ContinuousClock.now
 
     public init(store: any BulwarkStore, engine: Engine, configuration: ServiceConfiguration = .init()) async throws {
@@ -42,16 +44,21 @@ public final class DecisionService: Sendable {
         let now = Date().timeIntervalSince1970
         let hour = SessionState.hourOfDay(unixTime: now)
         let snapshot = registry.state(agent: agent, session: session)?.snapshot(now: now, hourOfDay: hour) ?? .empty
-        var verdict = engine.evaluate(json: json, state: snapshot, source: text, agent: agent)
+        let timer = metrics.observer()
+        var verdict = engine.evaluate(json: json, state: snapshot, source: text, agent: agent, observer: timer)
         if verdict.error != nil { try await refuse(verdict, agent: agent) }
         registry.update(agent: agent, session: session) { state in
             state.recordCall(verdict, now: now, hourOfDay: hour)
         }
+        timer.finished(verdict.decision)
         // The review digest re-reads the actions; only reviews need it.
         let action = verdict.decision == .review ? Self.actionParts(json, verdict: verdict, agent: agent) : nil
         var review: ReviewRecord?
+        var newReview = false
         if verdict.decision == .review, let action {
-            review = try await openOrReuseReview(verdict, agent: agent, session: session, action: action, now: now)
+            let opened = try await openOrReuseReview(verdict, agent: agent, session: session, action: action, now: now)
+            review = opened.review
+            newReview = opened.created
             if wait > 0, review?.status == .pending, let id = review?.id {
                 await waiters.wait(for: id, seconds: min(wait, configuration.maxWait))
                 review = try await store.review(id)
@@ -67,7 +74,7 @@ public final class DecisionService: Sendable {
                 verdict.policyRule = "review:\(r.id)"
             }
         }
-        return try await finish(verdict, action: action, input: body, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review)
+        return try await finish(verdict, action: action, input: body, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review, newReview: newReview)
     }
 
     /// Input the engine could not understand: audited as a block, answered 400 (never allowed).
@@ -77,7 +84,7 @@ public final class DecisionService: Sendable {
         throw ServiceError(400, "bad_input", reason)
     }
 
-    func finish(_ verdict: Verdict, action: (tool: String, digest: String)?, input: [UInt8], agent: String, session: String, claimed: String?, review: ReviewRecord?) async throws -> Outcome {
+    func finish(_ verdict: Verdict, action: (tool: String, digest: String)?, input: [UInt8], agent: String, session: String, claimed: String?, review: ReviewRecord?, newReview: Bool) async throws -> Outcome {
         var fields = JSONObject()
         fields["event"] = "decision"
         fields["agent"] = .string(agent)
@@ -90,7 +97,14 @@ public final class DecisionService: Sendable {
         if let action { fields["action_sha256"] = .string(action.digest) }
         if let claimed, claimed != agent { fields["claimed_agent"] = .string(claimed) }
         if let review { fields["review"] = .string(review.id); fields["review_status"] = .string(review.status.rawValue) }
+        metrics.commitQueue.set(to: Double(committer.queueDepth + 1))
         let committed = try await committer.append(.object(fields), reviews: review.map { [$0] } ?? [])
+        fields["seq"] = .number(Double(committed.seq))
+        events.publish("decision", .object(fields))
+        if let review, newReview {
+            metrics.reviewsPending.increment()
+            events.publish("review_opened", review.json)
+        }
         var out = verdict.json.objectValue ?? JSONObject()
         out["agent"] = .string(agent)
         out["session"] = .string(session)
@@ -99,18 +113,18 @@ public final class DecisionService: Sendable {
         return Outcome(verdict: verdict, json: .object(out))
     }
 
-    func openOrReuseReview(_ verdict: Verdict, agent: String, session: String, action: (tool: String, digest: String), now: Double) async throws -> ReviewRecord {
+    func openOrReuseReview(_ verdict: Verdict, agent: String, session: String, action: (tool: String, digest: String), now: Double) async throws -> (review: ReviewRecord, created: Bool) {
         if var open = try await store.openReview(agent: agent, actionSHA256: action.digest) {
             if open.status == .pending, now > open.expiresAt {
                 open.status = .expired
                 try await store.saveReview(open)
             } else {
-                return open
+                return (open, false)
             }
         }
-        return ReviewRecord(
+        return (ReviewRecord(
             id: "rev_" + Self.randomToken(12), agent: agent, session: session, actionSHA256: action.digest, tool: action.tool,
-            verdict: JSONWriter.string(verdict.json), createdAt: now, expiresAt: now + configuration.reviewTTL)
+            verdict: JSONWriter.string(verdict.json), createdAt: now, expiresAt: now + configuration.reviewTTL), true)
     }
 
     // MARK: Reviews
@@ -147,6 +161,8 @@ public final class DecisionService: Sendable {
             "by": .string(reviewer.label), "reason": reason.map(JSONValue.string) ?? .null, "action_sha256": .string(review.actionSHA256),
         ], reviews: [review])
         waiters.notify(id)
+        metrics.reviewsPending.decrement()
+        events.publish("review_decided", review.json)
         return review
     }
 
