@@ -26,6 +26,15 @@ enum SQLiteMigrations {
             try db.execute(sql: "CREATE INDEX reviews_by_status ON reviews(status, created_at)")
             try db.execute(sql: "CREATE INDEX reviews_by_action ON reviews(agent, action_sha256, status)")
         }
+        m.registerMigration("v2-webhooks") { db in
+            try db.execute(sql: "CREATE TABLE webhooks (id TEXT PRIMARY KEY, url TEXT NOT NULL, secret TEXT NOT NULL, events TEXT NOT NULL, created_at REAL NOT NULL)")
+            // status: pending, failed (given up). Delivered items are deleted.
+            try db.execute(sql: """
+                CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, webhook TEXT NOT NULL, body TEXT NOT NULL,
+                  attempts INTEGER NOT NULL DEFAULT 0, next_at REAL NOT NULL, status TEXT NOT NULL DEFAULT 'pending')
+                """)
+            try db.execute(sql: "CREATE INDEX outbox_due ON outbox(status, next_at)")
+        }
         return m
     }
 }

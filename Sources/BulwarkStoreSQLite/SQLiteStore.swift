@@ -50,6 +50,10 @@ public final class SQLiteStore: BulwarkStore, SynchronousCommit {
             let upsert = try db.cachedStatement(sql: "INSERT INTO state(key, json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET json = excluded.json")
             for (key, json) in batch.states { try upsert.execute(arguments: [key, json]) }
             for review in batch.reviews { try Self.save(review, db) }
+            if !batch.outbox.isEmpty {
+                let enqueue = try db.cachedStatement(sql: "INSERT INTO outbox(webhook, body, next_at) VALUES (?, ?, 0)")
+                for (webhook, body) in batch.outbox { try enqueue.execute(arguments: [webhook, body]) }
+            }
         }
     }
 
@@ -156,5 +160,59 @@ public final class SQLiteStore: BulwarkStore, SynchronousCommit {
     static func review(_ row: Row) -> ReviewRecord? {
         guard let status = ReviewRecord.Status(rawValue: row["status"]) else { return nil }
         return ReviewRecord(id: row["id"], agent: row["agent"], session: row["session"], actionSHA256: row["action_sha256"], tool: row["tool"], verdict: row["verdict"], status: status, createdAt: row["created_at"], expiresAt: row["expires_at"], decidedBy: row["decided_by"], reason: row["reason"], decidedAt: row["decided_at"])
+    }
+
+    // MARK: Webhooks
+
+    public func saveWebhook(_ w: WebhookRecord) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO webhooks(id, url, secret, events, created_at) VALUES (?, ?, ?, ?, ?)", arguments: [w.id, w.url, w.secret, w.events.joined(separator: ","), w.createdAt])
+        }
+    }
+
+    public func webhooks() async throws -> [WebhookRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM webhooks ORDER BY created_at").map {
+                let events: String = $0["events"]
+                return WebhookRecord(id: $0["id"], url: $0["url"], secret: $0["secret"], events: events.split(separator: ",").map(String.init), createdAt: $0["created_at"])
+            }
+        }
+    }
+
+    public func deleteWebhook(_ id: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM webhooks WHERE id = ?", arguments: [id])
+            let deleted = db.changesCount > 0
+            try db.execute(sql: "DELETE FROM outbox WHERE webhook = ?", arguments: [id])
+            return deleted
+        }
+    }
+
+    public func dueDeliveries(now: Double, limit: Int) async throws -> [OutboxItem] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE status = 'pending' AND next_at <= ? ORDER BY id LIMIT ?", arguments: [now, limit]).map(Self.outboxItem)
+        }
+    }
+
+    public func deliveryFinished(_ id: Int, delivered: Bool, attempts: Int, nextAt: Double?) async throws {
+        try await pool.write { db in
+            if delivered {
+                try db.execute(sql: "DELETE FROM outbox WHERE id = ?", arguments: [id])
+            } else if let nextAt {
+                try db.execute(sql: "UPDATE outbox SET attempts = ?, next_at = ? WHERE id = ?", arguments: [attempts, nextAt, id])
+            } else {
+                try db.execute(sql: "UPDATE outbox SET attempts = ?, status = 'failed' WHERE id = ?", arguments: [attempts, id])
+            }
+        }
+    }
+
+    public func failedDeliveries(limit: Int) async throws -> [OutboxItem] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE status = 'failed' ORDER BY id LIMIT ?", arguments: [limit]).map(Self.outboxItem)
+        }
+    }
+
+    static func outboxItem(_ row: Row) -> OutboxItem {
+        OutboxItem(id: row["id"], webhook: row["webhook"], body: row["body"], attempts: row["attempts"], nextAt: row["next_at"])
     }
 }

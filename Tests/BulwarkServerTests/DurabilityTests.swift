@@ -27,10 +27,10 @@ import FoundationNetworking
             return try JSONParser().parse(String(decoding: data, as: UTF8.self))
         }
 
-        func admin(_ method: String, _ target: String, key: String) async throws -> JSONValue? {
+        func admin(_ method: String, _ target: String, key: String, body: String = "{}") async throws -> JSONValue? {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(target)")!)
             request.httpMethod = method
-            if method == "POST" { request.httpBody = Data("{}".utf8) }
+            if method == "POST" { request.httpBody = Data(body.utf8) }
             request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
             let (data, _) = try await URLSession.shared.data(for: request)
             return try JSONParser().parse(String(decoding: data, as: UTF8.self))

@@ -18,10 +18,11 @@ final class TestServer: @unchecked Sendable {
     let agent = "agent-1"
     let agentSecret: String
 
-    static func start(_ configure: (inout ServiceConfiguration) -> Void = { _ in }) async throws -> TestServer {
+    static func start(database: String? = nil, _ configure: (inout ServiceConfiguration) -> Void = { _ in }) async throws -> TestServer {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: dir.appendingPathComponent("bulwark.db").path)
+        let path = database ?? dir.appendingPathComponent("bulwark.db").path
+        let store = try SQLiteStore(path: path)
         var configuration = ServiceConfiguration()
         configuration.port = 0
         configure(&configuration)
@@ -34,11 +35,16 @@ final class TestServer: @unchecked Sendable {
         guard let port = await iterator.next() else { throw CancellationError() }
         let (key, record) = AdminKey.generate(label: "test", now: Date().timeIntervalSince1970)
         try await store.saveAdminKey(record)
-        let agent = try await AgentRegistration.register(id: "agent-1", roles: [], allowBearer: false, store: store)
-        return TestServer(port: port, store: store, task: task, adminKey: key, agentSecret: agent.secret)
+        var agent = try await store.agent("agent-1")
+        if agent == nil { agent = try await AgentRegistration.register(id: "agent-1", roles: [], allowBearer: false, store: store) }
+        guard let agent else { throw CancellationError() }
+        return TestServer(port: port, store: store, task: task, adminKey: key, agentSecret: agent.secret, database: path)
     }
 
-    init(port: Int, store: SQLiteStore, task: Task<Void, any Error>, adminKey: String, agentSecret: String) {
+    let database: String
+
+    init(port: Int, store: SQLiteStore, task: Task<Void, any Error>, adminKey: String, agentSecret: String, database: String) {
+        self.database = database
         self.port = port
         self.store = store
         self.task = task

@@ -33,6 +33,16 @@ public protocol BulwarkStore: Sendable {
     func openReview(agent: String, actionSHA256: String) async throws -> ReviewRecord?
     /// Reviews in a status (nil: all), newest first, at most `limit`.
     func reviews(status: ReviewRecord.Status?, limit: Int) async throws -> [ReviewRecord]
+
+    func saveWebhook(_ webhook: WebhookRecord) async throws
+    func webhooks() async throws -> [WebhookRecord]
+    func deleteWebhook(_ id: String) async throws -> Bool
+    /// Deliveries due at `now` (pending, `nextAt <= now`), oldest first.
+    func dueDeliveries(now: Double, limit: Int) async throws -> [OutboxItem]
+    /// A delivery succeeded (removed), or failed: tried again at `nextAt`, or given up (`nil`).
+    func deliveryFinished(_ id: Int, delivered: Bool, attempts: Int, nextAt: Double?) async throws
+    /// Deliveries given up after their last attempt.
+    func failedDeliveries(limit: Int) async throws -> [OutboxItem]
 }
 
 /// One group commit: audit lines (already chained), and the latest serialized state per key.
@@ -40,8 +50,10 @@ public struct CommitBatch: Sendable {
     public var audit: [(seq: Int, line: String)] = []
     public var states: [(key: String, json: String)] = []
     public var reviews: [ReviewRecord] = []
+    /// Webhook deliveries, durable with the records they announce: (webhook id, body).
+    public var outbox: [(webhook: String, body: String)] = []
 
     public init() {}
 
-    public var isEmpty: Bool { audit.isEmpty && states.isEmpty && reviews.isEmpty }
+    public var isEmpty: Bool { audit.isEmpty && states.isEmpty && reviews.isEmpty && outbox.isEmpty }
 }

@@ -18,6 +18,7 @@ public final class GroupCommitter: @unchecked Sendable {
     struct Entry {
         var fields: JSONObject
         var reviews: [ReviewRecord]
+        var outbox: [(webhook: String, body: String)]
         var continuation: CheckedContinuation<Committed, any Error>
     }
 
@@ -61,10 +62,10 @@ public final class GroupCommitter: @unchecked Sendable {
     /// Appends one record (and review changes that must be durable with it); returns it once
     /// it is committed.
     @discardableResult
-    public func append(_ fields: JSONValue, reviews: [ReviewRecord] = []) async throws -> Committed {
+    public func append(_ fields: JSONValue, reviews: [ReviewRecord] = [], outbox: [(webhook: String, body: String)] = []) async throws -> Committed {
         try await withCheckedThrowingContinuation { continuation in
             condition.withLock {
-                pending.append(Entry(fields: fields.objectValue ?? JSONObject(), reviews: reviews, continuation: continuation))
+                pending.append(Entry(fields: fields.objectValue ?? JSONObject(), reviews: reviews, outbox: outbox, continuation: continuation))
                 condition.signal()
             }
         }
@@ -104,6 +105,7 @@ public final class GroupCommitter: @unchecked Sendable {
             prev = AuditChain.hash(line.utf8)
             batch.audit.append((seq, line))
             batch.reviews += entry.reviews
+            batch.outbox += entry.outbox
             lines.append(Committed(seq: seq, line: line))
         }
         batch.states = dirtyStates()

@@ -264,6 +264,39 @@ paths:
       responses:
         "200": {description: Deleted.}
         "404": {$ref: "#/components/responses/Error"}
+  /v1/webhooks:
+    get:
+      summary: List webhooks, without secrets, and failed deliveries (admin).
+      security: [{adminKey: []}]
+      responses:
+        "200": {description: "{webhooks: [...], failed_deliveries: [...]}"}
+    post:
+      summary: Register a webhook (admin); the answer carries its signing secret, shown once.
+      security: [{adminKey: []}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [url]
+              properties:
+                url: {type: string, format: uri}
+                events:
+                  type: array
+                  items: {type: string, enum: [decision, decision.block, decision.review, review_opened, review_decided]}
+      responses:
+        "201": {description: "The webhook, with its secret. Deliveries carry X-Bulwark-Signature: t=<ts>,v1=<hex HMAC-SHA256 of '<ts>.<body>'>."}
+        "400": {$ref: "#/components/responses/Error"}
+  /v1/webhooks/{id}:
+    delete:
+      summary: Remove a webhook and its pending deliveries (admin).
+      security: [{adminKey: []}]
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: Deleted.}
+        "404": {$ref: "#/components/responses/Error"}
   /v1/audit:
     get:
       summary: Export the audit chain as JSONL (admin).

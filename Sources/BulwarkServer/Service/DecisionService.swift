@@ -13,6 +13,7 @@ public final class DecisionService: Sendable {
     let waiters = ReviewWaiters()
     public let metrics = ServiceMetrics()
     public let events = EventBus()
+    public let webhooks: WebhookDispatcher
     let started = ContinuousClock.now
 
     public init(store: any BulwarkStore, engine: Engine, configuration: ServiceConfiguration = .init()) async throws {
@@ -22,7 +23,10 @@ public final class DecisionService: Sendable {
         let registry = SessionRegistry(store: store)
         self.registry = registry
         committer = GroupCommitter(store: store, dirtyStates: { registry.drainDirty() })
+        webhooks = try await WebhookDispatcher(store: store)
+        webhooks.backoff = configuration.webhookBackoff
         try await committer.resume()
+        webhooks.start()
     }
 
     /// What `inspect` answers: the verdict JSON plus the session, the review and the audit place.
@@ -98,7 +102,9 @@ public final class DecisionService: Sendable {
         if let claimed, claimed != agent { fields["claimed_agent"] = .string(claimed) }
         if let review { fields["review"] = .string(review.id); fields["review_status"] = .string(review.status.rawValue) }
         metrics.commitQueue.set(to: Double(committer.queueDepth + 1))
-        let committed = try await committer.append(.object(fields), reviews: review.map { [$0] } ?? [])
+        var outbox = webhooks.deliveries("decision", decision: verdict.decision.rawValue, .object(fields))
+        if let review, newReview { outbox += webhooks.deliveries("review_opened", review.json) }
+        let committed = try await committer.append(.object(fields), reviews: review.map { [$0] } ?? [], outbox: outbox)
         fields["seq"] = .number(Double(committed.seq))
         events.publish("decision", .object(fields))
         if let review, newReview {
@@ -159,7 +165,7 @@ public final class DecisionService: Sendable {
         try await committer.append([
             "event": "review_decided", "review": .string(id), "status": .string(review.status.rawValue),
             "by": .string(reviewer.label), "reason": reason.map(JSONValue.string) ?? .null, "action_sha256": .string(review.actionSHA256),
-        ], reviews: [review])
+        ], reviews: [review], outbox: webhooks.deliveries("review_decided", review.json))
         waiters.notify(id)
         metrics.reviewsPending.decrement()
         events.publish("review_decided", review.json)

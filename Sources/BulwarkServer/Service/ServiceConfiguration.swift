@@ -18,6 +18,8 @@ public struct ServiceConfiguration: Sendable {
     /// Threads that accept connections and parse HTTP (0: one per core). Decisions run on
     /// Swift's concurrency pool; one I/O thread leaves it a core on small machines (default 1).
     public var eventLoopThreads = Int(ProcessInfo.processInfo.environment["BULWARK_IO_THREADS"] ?? "") ?? 1
+    /// First retry delay of a failed webhook delivery, doubled each attempt (default 2 s).
+    public var webhookBackoff = 2.0
     /// Longest `?wait=` a caller may ask for, in seconds (default 120).
     public var maxWait = 120.0
 
