@@ -35,6 +35,12 @@ enum SQLiteMigrations {
                 """)
             try db.execute(sql: "CREATE INDEX outbox_due ON outbox(status, next_at)")
         }
+        m.registerMigration("v3-policies") { db in
+            try db.execute(sql: """
+                CREATE TABLE policies (version INTEGER PRIMARY KEY AUTOINCREMENT, yaml TEXT NOT NULL, created_at REAL NOT NULL,
+                  created_by TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 0)
+                """)
+        }
         return m
     }
 }

@@ -215,4 +215,35 @@ public final class SQLiteStore: BulwarkStore, SynchronousCommit {
     static func outboxItem(_ row: Row) -> OutboxItem {
         OutboxItem(id: row["id"], webhook: row["webhook"], body: row["body"], attempts: row["attempts"], nextAt: row["next_at"])
     }
+
+    // MARK: Policies
+
+    public func addPolicy(yaml: String, by: String, at: Double) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "INSERT INTO policies(yaml, created_at, created_by) VALUES (?, ?, ?)", arguments: [yaml, at, by])
+            return Int(db.lastInsertedRowID)
+        }
+    }
+
+    public func policyVersion(_ version: Int) async throws -> PolicyVersion? {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM policies WHERE version = ?", arguments: [version]).map(Self.policy) }
+    }
+
+    public func policyVersions(limit: Int) async throws -> [PolicyVersion] {
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM policies ORDER BY version DESC LIMIT ?", arguments: [limit]).map(Self.policy) }
+    }
+
+    public func activatePolicy(_ version: Int) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE policies SET active = (version = ?)", arguments: [version])
+        }
+    }
+
+    public func activePolicy() async throws -> PolicyVersion? {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM policies WHERE active = 1").map(Self.policy) }
+    }
+
+    static func policy(_ row: Row) -> PolicyVersion {
+        PolicyVersion(version: row["version"], yaml: row["yaml"], createdAt: row["created_at"], createdBy: row["created_by"], active: row["active"])
+    }
 }

@@ -34,6 +34,15 @@ public protocol BulwarkStore: Sendable {
     /// Reviews in a status (nil: all), newest first, at most `limit`.
     func reviews(status: ReviewRecord.Status?, limit: Int) async throws -> [ReviewRecord]
 
+    /// Stores a new policy version (inactive) and returns its number.
+    func addPolicy(yaml: String, by: String, at: Double) async throws -> Int
+    func policyVersion(_ version: Int) async throws -> PolicyVersion?
+    /// Versions, newest first.
+    func policyVersions(limit: Int) async throws -> [PolicyVersion]
+    /// Makes `version` the only active one.
+    func activatePolicy(_ version: Int) async throws
+    func activePolicy() async throws -> PolicyVersion?
+
     func saveWebhook(_ webhook: WebhookRecord) async throws
     func webhooks() async throws -> [WebhookRecord]
     func deleteWebhook(_ id: String) async throws -> Bool

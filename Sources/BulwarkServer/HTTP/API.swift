@@ -35,6 +35,12 @@ public struct API: Sendable {
         router.post("/v1/agents") { request, _ in await handle(request) { try await createAgent($0, $1) } }
         router.delete("/v1/agents/:id") { request, context in await handle(request) { identity, _ in try await deleteAgent(context.parameters.get("id") ?? "", identity) } }
 
+        router.get("/v1/policies") { request, _ in await handle(request) { identity, _ in try await listPolicies(identity) } }
+        router.post("/v1/policies") { request, _ in await handle(request) { try await addPolicy(request, $0, $1) } }
+        router.post("/v1/policies/validate") { request, _ in await handle(request) { try validatePolicy($0, $1) } }
+        router.get("/v1/policies/:version") { request, context in await handle(request) { identity, _ in try await getPolicy(context.parameters.get("version") ?? "", identity) } }
+        router.post("/v1/policies/:version/activate") { request, context in await handle(request) { identity, _ in try await activatePolicy(context.parameters.get("version") ?? "", identity) } }
+
         router.get("/v1/webhooks") { request, _ in await handle(request) { identity, _ in try await listWebhooks(identity) } }
         router.post("/v1/webhooks") { request, _ in await handle(request) { try await createWebhook($0, $1) } }
         router.delete("/v1/webhooks/:id") { request, context in await handle(request) { identity, _ in try await deleteWebhook(context.parameters.get("id") ?? "", identity) } }

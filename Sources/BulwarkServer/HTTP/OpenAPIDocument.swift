@@ -264,6 +264,52 @@ paths:
       responses:
         "200": {description: Deleted.}
         "404": {$ref: "#/components/responses/Error"}
+  /v1/policies:
+    get:
+      summary: Policy history, newest first, and the active version (admin).
+      security: [{adminKey: []}]
+      responses:
+        "200": {description: "{active, policies: [{version, sha256, created_at, created_by, active}]}"}
+    post:
+      summary: Store a new policy version (YAML body); activate=true also activates it (admin).
+      security: [{adminKey: []}]
+      parameters:
+        - {name: activate, in: query, schema: {type: boolean}}
+      requestBody:
+        required: true
+        content:
+          application/yaml: {schema: {type: string}}
+      responses:
+        "201": {description: The stored version.}
+        "400": {$ref: "#/components/responses/Error"}
+  /v1/policies/validate:
+    post:
+      summary: Check a policy without storing it (admin).
+      security: [{adminKey: []}]
+      requestBody:
+        required: true
+        content:
+          application/yaml: {schema: {type: string}}
+      responses:
+        "200": {description: "{valid, error?} (the error names line and column)"}
+  /v1/policies/{version}:
+    get:
+      summary: One policy version with its YAML (admin).
+      security: [{adminKey: []}]
+      parameters:
+        - {name: version, in: path, required: true, schema: {type: integer}}
+      responses:
+        "200": {description: The version.}
+        "404": {$ref: "#/components/responses/Error"}
+  /v1/policies/{version}/activate:
+    post:
+      summary: Make a stored version the active policy (roll forward or back; admin).
+      security: [{adminKey: []}]
+      parameters:
+        - {name: version, in: path, required: true, schema: {type: integer}}
+      responses:
+        "200": {description: "{active}"}
+        "404": {$ref: "#/components/responses/Error"}
   /v1/webhooks:
     get:
       summary: List webhooks, without secrets, and failed deliveries (admin).

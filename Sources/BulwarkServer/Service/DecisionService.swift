@@ -4,10 +4,17 @@ import Foundation
 
 /// The decision service without HTTP: judges actions against their session's state, holds
 /// reviews, and makes every decision durable in the audit chain before it is answered.
-public final class DecisionService: Sendable {
+public final class DecisionService: @unchecked Sendable {
     public let store: any BulwarkStore
     public let configuration: ServiceConfiguration
-    let engine: Engine
+    /// The engine of the active policy; replaced as a whole when a policy is activated.
+    var engine: Engine { engineLock.withLock { _engine } }
+    let engineLock = NSLock()
+    var _engine: Engine
+    /// The configuration policies are compiled against (the command line's).
+    let baseConfiguration: EngineConfiguration
+    var activePolicy: Int? { engineLock.withLock { _activePolicy } }
+    var _activePolicy: Int?
     let registry: SessionRegistry
     let committer: GroupCommitter
     let waiters = ReviewWaiters()
@@ -18,7 +25,8 @@ public final class DecisionService: Sendable {
 
     public init(store: any BulwarkStore, engine: Engine, configuration: ServiceConfiguration = .init()) async throws {
         self.store = store
-        self.engine = engine
+        _engine = engine
+        baseConfiguration = engine.configuration
         self.configuration = configuration
         let registry = SessionRegistry(store: store)
         self.registry = registry
@@ -27,6 +35,11 @@ public final class DecisionService: Sendable {
         webhooks.backoff = configuration.webhookBackoff
         try await committer.resume()
         webhooks.start()
+        // A policy activated through the API outlives restarts and replaces the command line's.
+        if let active = try await store.activePolicy() {
+            let policy = try PolicyLoader.load(yaml: active.yaml, file: "policy v\(active.version)")
+            install(Engine(configuration: baseConfiguration, workspace: policy), version: active.version)
+        }
     }
 
     /// What `inspect` answers: the verdict JSON plus the session, the review and the audit place.
@@ -205,6 +218,43 @@ public final class DecisionService: Sendable {
             "findings": .array(scans.flatMap { $0.findings.map(\.json) }), "tainted": .number(Double(registry.state(agent: agent, session: session)?.tainted.count ?? 0)),
             "audit_seq": .number(Double(committed.seq)),
         ]
+    }
+
+    // MARK: Policies
+
+    func install(_ engine: Engine, version: Int) {
+        engineLock.withLock {
+            _engine = engine
+            _activePolicy = version
+        }
+    }
+
+    /// Checks a policy; the error names file, line and column.
+    public func validatePolicy(_ yaml: String) -> Result<Policy, PolicyError> {
+        Result { () throws(PolicyError) in try PolicyLoader.load(yaml: yaml, file: "policy") }
+    }
+
+    /// Stores a valid policy as a new version; with `activate`, also makes it the active one.
+    public func addPolicy(_ yaml: String, by identity: Identity, activate: Bool) async throws -> PolicyVersion {
+        if case .failure(let error) = validatePolicy(yaml) { throw ServiceError(400, "invalid_policy", error.description) }
+        let version = try await store.addPolicy(yaml: yaml, by: identity.label, at: Date().timeIntervalSince1970)
+        try await audit(["event": "policy_added", "version": .number(Double(version)), "sha256": .string(AuditChain.hash(yaml.utf8)), "by": .string(identity.label)])
+        if activate { try await activatePolicy(version, by: identity) }
+        guard let stored = try await store.policyVersion(version) else { throw ServiceError.unavailable("the policy was not stored") }
+        return stored
+    }
+
+    /// Makes a stored version the active policy, for every decision from now on.
+    public func activatePolicy(_ version: Int, by identity: Identity) async throws {
+        guard let stored = try await store.policyVersion(version) else { throw ServiceError.notFound("no policy version \(version)") }
+        let policy: Policy
+        switch validatePolicy(stored.yaml) {
+        case .success(let p): policy = p
+        case .failure(let error): throw ServiceError(409, "invalid_policy", error.description)
+        }
+        try await store.activatePolicy(version)
+        install(Engine(configuration: baseConfiguration, workspace: policy), version: version)
+        try await audit(["event": "policy_activated", "version": .number(Double(version)), "sha256": .string(AuditChain.hash(stored.yaml.utf8)), "by": .string(identity.label)])
     }
 
     // MARK: Helpers
