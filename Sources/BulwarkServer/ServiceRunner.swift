@@ -8,8 +8,8 @@ import NIOPosix
 /// Runs `bulwark serve`: the API on Hummingbird over a store, until SIGINT or SIGTERM.
 public enum ServiceRunner {
     /// Builds the application; `onListening` receives the bound port (useful with port 0).
-    public static func application(store: any BulwarkStore, engine: Engine, configuration: ServiceConfiguration, logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> some ApplicationProtocol {
-        let service = try await DecisionService(store: store, engine: engine, configuration: configuration)
+    public static func application(store: any BulwarkStore, engine: Engine, workspace: Policy? = nil, configuration: ServiceConfiguration, logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> some ApplicationProtocol {
+        let service = try await DecisionService(store: store, engine: engine, workspace: workspace, configuration: configuration)
         let authenticator = Authenticator(store: store, replayWindow: configuration.replayWindow)
         let api = API(service: service, authenticator: authenticator)
         return Application(

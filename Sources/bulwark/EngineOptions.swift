@@ -20,6 +20,9 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "Workspace policy file (YAML). Its thresholds and money limit, when set, replace the flags below.")
     var policy: String?
 
+    @Option(name: .customLong("indicators"), help: "Threat-intelligence feed file (`type: value` lines; repeatable). `bulwark serve` reloads changed feeds.")
+    var indicatorFeeds: [String] = []
+
     @Option(help: "Risk at or above which the decision is review.")
     var reviewThreshold: Int = 30
 
@@ -41,14 +44,14 @@ struct EngineOptions: ParsableArguments {
     var inputFormat: InputFormat? { format.flatMap(InputFormat.init(rawValue:)) }
 
     /// Builds the engine; a policy that cannot be loaded is an error naming its place.
-    func engine() throws(PolicyError) -> Engine {
+    func engine() throws -> Engine {
         let (configuration, workspace) = try parts()
         return Engine(configuration: configuration, workspace: workspace)
     }
 
     /// The engine's configuration and the loaded workspace policy, for callers that build
     /// engines themselves (the MCP proxy rebuilds it as it learns tools).
-    func parts() throws(PolicyError) -> (EngineConfiguration, Policy?) {
+    func parts() throws -> (EngineConfiguration, Policy?) {
         var configuration = EngineConfiguration()
         configuration.reviewThreshold = reviewThreshold
         configuration.blockThreshold = blockThreshold
@@ -56,6 +59,7 @@ struct EngineOptions: ParsableArguments {
         configuration.defaults = ActionDefaults(cwd: cwd, home: home, agent: agent)
         configuration.defaults.now = Int(Date().timeIntervalSince1970)
         let workspace = try policy.map { path throws(PolicyError) in try PolicyLoader.load(contentsOf: path) }
+        if !indicatorFeeds.isEmpty { configuration.indicators = try IndicatorFeed.load(paths: indicatorFeeds) }
         return (configuration, workspace)
     }
 
@@ -64,7 +68,7 @@ struct EngineOptions: ParsableArguments {
         do {
             return try engine()
         } catch {
-            throw ValidationError("policy: \(error.description)")
+            throw ValidationError(error is PolicyError ? "policy: \(error)" : "\(error)")
         }
     }
 }

@@ -46,7 +46,7 @@ struct ClaudeCodeHook: ParsableCommand {
         } catch {
             // A broken policy must not turn the hook off: deny, and say why.
             FailClosed.disarm()
-            StandardIO.write(Self.denyJSON(reason: "Bulwark cannot load its policy (\(error.description)); denied to fail closed."))
+            StandardIO.write(Self.denyJSON(reason: "Bulwark cannot load its policy (\(error)); denied to fail closed."))
             return
         }
         let payload = String(validating: bytes, as: UTF8.self).flatMap { try? JSONParser().parse($0) }

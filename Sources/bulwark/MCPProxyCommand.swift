@@ -67,7 +67,7 @@ struct MCPProxyCommand: ParsableCommand {
         do {
             (configuration.engine, configuration.workspace) = try options.parts()
         } catch {
-            throw ValidationError("policy: \(error.description)")
+            throw ValidationError(error is PolicyError ? "policy: \(error)" : "\(error)")
         }
         configuration.engine.maxCallsPerToolPerWindow = rateLimit
         configuration.reviewMode = ProxyConfiguration.ReviewMode(rawValue: onReview)!

@@ -45,7 +45,14 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let engine = try options.engineOrExit()
+        let engineConfiguration: EngineConfiguration
+        let workspace: Policy?
+        do {
+            (engineConfiguration, workspace) = try options.parts()
+        } catch {
+            throw ValidationError(error is PolicyError ? "policy: \(error)" : "\(error)")
+        }
+        let engine = Engine(configuration: engineConfiguration, workspace: workspace)
         let store: SQLiteStore
         do {
             store = try SQLiteStore(path: db)
@@ -59,10 +66,11 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.maxBodyBytes = maxBody
         configuration.reviewTTL = reviewTtl
         configuration.replayWindow = replayWindow
+        configuration.indicatorFeeds = options.indicatorFeeds
         var logger = Logger(label: "bulwark")
         logger.logLevel = .info
         let host = bind
-        let app = try await ServiceRunner.application(store: store, engine: engine, configuration: configuration, logger: logger) { port in
+        let app = try await ServiceRunner.application(store: store, engine: engine, workspace: workspace, configuration: configuration, logger: logger) { port in
             StandardIO.writeError("bulwark serve: listening on http://\(host):\(port) (database \(db))\n")
         }
         try await app.runService()

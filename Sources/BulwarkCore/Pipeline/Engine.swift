@@ -26,7 +26,7 @@ public struct Engine: Sendable {
         rulesPolicy?.now = configuration.defaults.now
         self.policy = policy ?? rulesPolicy.flatMap { $0.rules.isEmpty ? nil : PolicyRuleEvaluator(policy: $0) }
         var layers: [any Layer] = [
-            ProtocolLayer(), ImpactLayer(money: MoneyRules(thresholdUSD: configuration.moneyThresholdUSD)), TaintLayer(), InjectionLayer(),
+            ProtocolLayer(), ImpactLayer(money: MoneyRules(thresholdUSD: configuration.moneyThresholdUSD), indicators: configuration.indicators), TaintLayer(), InjectionLayer(),
             ContentLayer(), BehaviourLayer(maxCallsPerTool: configuration.maxCallsPerToolPerWindow, warmupCalls: configuration.profileWarmupCalls),
         ]
         if let workspace {

@@ -16,6 +16,8 @@ public struct EngineConfiguration: Sendable {
     /// JSON nesting beyond this is refused (default 256).
     public var maxJSONDepth = 256
     public var defaults = ActionDefaults()
+    /// Indicators of compromise matched in the impact layer (empty by default; see `IndicatorFeed`).
+    public var indicators = ThreatIndicators()
 
     public init() {}
 }

@@ -1,10 +1,13 @@
-/// What the action does and to what: shell commands, file access, HTTP requests, SQL and money.
+/// What the action does and to what: shell commands, file access, HTTP requests, SQL, money, and
+/// the threat-intelligence indicators it touches.
 public struct ImpactLayer: Layer {
     public let id = LayerID.impact
     public var money: MoneyRules
+    public var indicators: ThreatIndicators
 
-    public init(money: MoneyRules = MoneyRules()) {
+    public init(money: MoneyRules = MoneyRules(), indicators: ThreatIndicators = ThreatIndicators()) {
         self.money = money
+        self.indicators = indicators
     }
 
     public func evaluate(_ action: Action, state: SessionSnapshot) -> [Finding] {
@@ -19,6 +22,7 @@ public struct ImpactLayer: Layer {
         for request in facets.requests { findings.append(contentsOf: HTTPRules.findings(for: request)) }
         if !facets.sql.isEmpty { findings.append(contentsOf: SQLRules.findings(for: facets.sql)) }
         if !facets.money.isEmpty { findings.append(contentsOf: money.findings(for: facets.money)) }
+        if !indicators.isEmpty { findings.append(contentsOf: ThreatIntelRules.findings(for: action, indicators: indicators)) }
         return findings
     }
 }

@@ -11,10 +11,13 @@ public final class DecisionService: @unchecked Sendable {
     var engine: Engine { engineLock.withLock { _engine } }
     let engineLock = NSLock()
     var _engine: Engine
-    /// The configuration policies are compiled against (the command line's).
-    let baseConfiguration: EngineConfiguration
+    /// The configuration policies are compiled against (the command line's, with the current
+    /// threat indicators), and the workspace policy in force.
+    var baseConfiguration: EngineConfiguration
+    var workspace: Policy?
     var activePolicy: Int? { engineLock.withLock { _activePolicy } }
     var _activePolicy: Int?
+    var feedStamp = 0.0
     let registry: SessionRegistry
     let committer: GroupCommitter
     let waiters = ReviewWaiters()
@@ -23,9 +26,12 @@ public final class DecisionService: @unchecked Sendable {
     public let webhooks: WebhookDispatcher
     let started = ContinuousClock.now
 
-    public init(store: any BulwarkStore, engine: Engine, configuration: ServiceConfiguration = .init()) async throws {
+    /// `engine` judges until a policy is activated through the API; `workspace` is the policy it
+    /// was built with (kept when threat feeds reload).
+    public init(store: any BulwarkStore, engine: Engine, workspace: Policy? = nil, configuration: ServiceConfiguration = .init()) async throws {
         self.store = store
         _engine = engine
+        self.workspace = workspace
         baseConfiguration = engine.configuration
         self.configuration = configuration
         let registry = SessionRegistry(store: store)
@@ -38,7 +44,11 @@ public final class DecisionService: @unchecked Sendable {
         // A policy activated through the API outlives restarts and replaces the command line's.
         if let active = try await store.activePolicy() {
             let policy = try PolicyLoader.load(yaml: active.yaml, file: "policy v\(active.version)")
-            install(Engine(configuration: baseConfiguration, workspace: policy), version: active.version)
+            install(policy, version: active.version)
+        }
+        if !configuration.indicatorFeeds.isEmpty {
+            feedStamp = IndicatorFeed.stamp(configuration.indicatorFeeds)
+            watchFeeds()
         }
     }
 
@@ -222,10 +232,40 @@ public final class DecisionService: @unchecked Sendable {
 
     // MARK: Policies
 
-    func install(_ engine: Engine, version: Int) {
+    func install(_ policy: Policy, version: Int) {
         engineLock.withLock {
-            _engine = engine
+            workspace = policy
+            _engine = Engine(configuration: baseConfiguration, workspace: policy)
             _activePolicy = version
+        }
+    }
+
+    // MARK: Threat intelligence
+
+    /// Reloads the indicator feeds when one changes (checked every `feedReloadInterval`); a feed
+    /// that no longer parses keeps the previous indicators and is audited.
+    func watchFeeds() {
+        let paths = configuration.indicatorFeeds
+        let interval = configuration.feedReloadInterval
+        Task { [weak self] in
+            while true {
+                try? await Task.sleep(for: .milliseconds(Int(interval * 1_000)))
+                guard let self else { return }
+                let stamp = IndicatorFeed.stamp(paths)
+                guard stamp != self.engineLock.withLock({ self.feedStamp }) else { continue }
+                do {
+                    let indicators = try IndicatorFeed.load(paths: paths)
+                    self.engineLock.withLock {
+                        self.feedStamp = stamp
+                        self.baseConfiguration.indicators = indicators
+                        self._engine = Engine(configuration: self.baseConfiguration, workspace: self.workspace)
+                    }
+                    try? await self.audit(["event": "indicators_reloaded", "count": .number(Double(indicators.count))])
+                } catch {
+                    self.engineLock.withLock { self.feedStamp = stamp }
+                    try? await self.audit(["event": "indicators_reload_failed", "reason": .string("\(error)")])
+                }
+            }
         }
     }
 
@@ -253,7 +293,7 @@ public final class DecisionService: @unchecked Sendable {
         case .failure(let error): throw ServiceError(409, "invalid_policy", error.description)
         }
         try await store.activatePolicy(version)
-        install(Engine(configuration: baseConfiguration, workspace: policy), version: version)
+        install(policy, version: version)
         try await audit(["event": "policy_activated", "version": .number(Double(version)), "sha256": .string(AuditChain.hash(stored.yaml.utf8)), "by": .string(identity.label)])
     }
 

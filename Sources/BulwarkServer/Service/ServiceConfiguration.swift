@@ -20,6 +20,10 @@ public struct ServiceConfiguration: Sendable {
     public var eventLoopThreads = Int(ProcessInfo.processInfo.environment["BULWARK_IO_THREADS"] ?? "") ?? 1
     /// First retry delay of a failed webhook delivery, doubled each attempt (default 2 s).
     public var webhookBackoff = 2.0
+    /// Threat-intelligence feed files, reloaded when they change.
+    public var indicatorFeeds: [String] = []
+    /// Seconds between checks of the feeds for changes (default 2).
+    public var feedReloadInterval = 2.0
     /// Longest `?wait=` a caller may ask for, in seconds (default 120).
     public var maxWait = 120.0
 

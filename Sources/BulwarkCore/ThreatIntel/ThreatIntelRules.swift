@@ -1,0 +1,65 @@
+/// Matches an action's facets against threat indicators (impact layer). Every match is high:
+/// a feed listing is a statement about the target, not a guess.
+public enum ThreatIntelRules {
+    public static func findings(for action: Action, indicators: ThreatIndicators) -> [Finding] {
+        guard !indicators.isEmpty else { return [] }
+        var findings: [Finding] = []
+        var seen = Set<String>()
+        func add(_ rule: RuleID, _ what: String, _ label: String, evidence: String) {
+            guard seen.insert("\(rule.rawValue)|\(what)").inserted else { return }
+            let source = label.isEmpty ? "" : " (\(label))"
+            findings.append(Finding(layer: .impact, rule: rule, severity: .high, message: "\(what) is a known indicator of compromise\(source)", evidence: evidence))
+        }
+        var urls = action.facets.urls
+        for shell in action.facets.shell { urls += shell.urls }
+        for url in urls {
+            let host = url.host.lowercased()
+            if let ip = url.ipv4Address ?? (url.hostKind == .ipv6 ? host : nil), let label = indicators.ips[ip] {
+                add("threat.ip", ip, label, evidence: url.raw)
+            } else if let label = indicators.ips[host] {
+                add("threat.ip", host, label, evidence: url.raw)
+            } else if let (domain, label) = indicators.domain(covering: host) {
+                add("threat.domain", domain, label, evidence: url.raw)
+            }
+            if !indicators.urlFragments.isEmpty {
+                let raw = url.raw.lowercased()
+                for (fragment, label) in indicators.urlFragments where raw.contains(fragment) {
+                    add("threat.url", fragment, label, evidence: url.raw)
+                }
+            }
+        }
+        if !indicators.commands.isEmpty {
+            for shell in action.facets.shell {
+                for invocation in shell.invocations {
+                    let name = String(invocation.name.split(separator: "/").last ?? Substring(invocation.name)).lowercased()
+                    if let label = indicators.commands[name] { add("threat.command", name, label, evidence: shell.source) }
+                }
+            }
+        }
+        if !indicators.hashes.isEmpty { scanHashes(action.arguments, indicators, add) }
+        return findings
+    }
+
+    /// Hex runs of hash length (32, 40, 64) in any string of the arguments.
+    static func scanHashes(_ value: JSONValue, _ indicators: ThreatIndicators, _ add: (RuleID, String, String, String) -> Void) {
+        switch value {
+        case .string(let s):
+            var run: [UInt8] = []
+            for b in s.utf8 + [0x20] {
+                let lower = b | 0x20
+                if (b >= 0x30 && b <= 0x39) || (lower >= 0x61 && lower <= 0x66) {
+                    run.append(b >= 0x41 && b <= 0x46 ? lower : b)
+                    continue
+                }
+                if [32, 40, 64].contains(run.count) {
+                    let hex = String(decoding: run, as: UTF8.self)
+                    if let label = indicators.hashes[hex] { add("threat.hash", hex, label, hex) }
+                }
+                run.removeAll(keepingCapacity: true)
+            }
+        case .array(let items): for item in items { scanHashes(item, indicators, add) }
+        case .object(let object): for (_, v) in object.entries { scanHashes(v, indicators, add) }
+        default: break
+        }
+    }
+}
