@@ -136,10 +136,11 @@ public final class MCPProxy: @unchecked Sendable {
         let tool = message.toolName ?? ""
         let now = ContinuousClock.now - started
         let seconds = Double(now.components.seconds) + Double(now.components.attoseconds) / 1e18
-        let hour = SessionState.hourOfDay(unixTime: Date().timeIntervalSince1970)
+        let unix = Date().timeIntervalSince1970
+        let hour = SessionState.hourOfDay(unixTime: unix)
         let (engine, snapshot) = lock.withLock { () -> (Engine, SessionSnapshot) in
             refreshEngine()
-            return (self.engine, state.snapshot(now: seconds, hourOfDay: hour))
+            return (self.engine, state.snapshot(now: seconds, hourOfDay: hour, unixTime: Int(unix)))
         }
         let verdict = engine.evaluate(json: message.json, format: .mcp, state: snapshot)
         let forwardIt: Bool

@@ -68,7 +68,7 @@ struct ClaudeCodeHook: ParsableCommand {
             return try SessionFile(directory: stateDir ?? SessionFile.defaultDirectory).update(session) { state in
                 let now = Date().timeIntervalSince1970
                 let hour = SessionState.hourOfDay(unixTime: now)
-                let verdict = engine.evaluate(bytes: bytes, format: .claudeCode, state: state.snapshot(now: now, hourOfDay: hour))
+                let verdict = engine.evaluate(bytes: bytes, format: .claudeCode, state: state.snapshot(now: now, hourOfDay: hour, unixTime: Int(now)))
                 if post {
                     let texts = JSONTexts.strings(in: payload?["tool_response"])
                     let scans = texts.map { ContentScan.scan($0, context: .data) }

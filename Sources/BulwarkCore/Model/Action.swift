@@ -26,6 +26,8 @@ public struct Action: Sendable {
     /// Problems the adapter met while normalizing (arguments that were not JSON…).
     public var adapterNotes: [String]
     public var facets: Facets
+    /// The Unix time the action is judged at, when the caller knows it (`SessionSnapshot.unixTime`).
+    public var time: Int?
 
     public init(
         id: String, format: InputFormat, phase: Phase = .pre, rawToolName: String, toolName: String? = nil,

@@ -13,6 +13,9 @@ public struct SessionSnapshot: Sendable {
     public var profile: BehaviourProfile?
     /// The UTC hour of day (0…23) at which the action is judged, supplied by the runtime.
     public var hourOfDay: Int?
+    /// The Unix time at which the action is judged, supplied by the runtime, for `time.*` in
+    /// policy conditions (a long-running process must not judge with its start time).
+    public var unixTime: Int?
 
     /// Why a tool is distrusted; `severity` is that of the finding a call to it gets.
     public struct FlaggedTool: Sendable, Equatable {
@@ -27,13 +30,14 @@ public struct SessionSnapshot: Sendable {
         }
     }
 
-    public init(taintedValues: [String: String] = [:], recentCalls: [String: Int] = [:], signals: ContextSignals = .neutral, flaggedTools: [String: FlaggedTool] = [:], profile: BehaviourProfile? = nil, hourOfDay: Int? = nil) {
+    public init(taintedValues: [String: String] = [:], recentCalls: [String: Int] = [:], signals: ContextSignals = .neutral, flaggedTools: [String: FlaggedTool] = [:], profile: BehaviourProfile? = nil, hourOfDay: Int? = nil, unixTime: Int? = nil) {
         self.taintedValues = taintedValues
         self.recentCalls = recentCalls
         self.signals = signals
         self.flaggedTools = flaggedTools
         self.profile = profile
         self.hourOfDay = hourOfDay
+        self.unixTime = unixTime
     }
 
     public static let empty = SessionSnapshot()

@@ -88,6 +88,8 @@ public struct Engine: Sendable {
 
     /// Judges an action whose facets have been extracted.
     public func evaluate(_ action: Action, state: SessionSnapshot = .empty, observer: (any PipelineObserver)? = nil) -> Verdict {
+        var action = action
+        if let time = state.unixTime { action.time = time }
         var findings: [Finding] = []
         for layer in layers {
             guard let observer else {

@@ -77,7 +77,7 @@ public struct PolicyRuleEvaluator: PolicyEvaluator {
             ])
         })
         b["risk"] = .int(risk)
-        if let now = policy.now {
+        if let now = action.time ?? policy.now {
             let t = PolicyTime.fields(unix: now)
             b["time"] = .record([("unix", .int(now)), ("hour", .int(t.hour)), ("minute", .int(t.minute)), ("weekday", .int(t.weekday)), ("date", .string(t.date))])
         } else {

@@ -33,13 +33,14 @@ public struct SessionState: Sendable {
 
     /// The snapshot the engine reads at time `now` (seconds since any fixed origin, for the rate
     /// window) and UTC hour `hourOfDay` (for the profile; nil when unknown).
-    public func snapshot(now: Double, hourOfDay: Int? = nil) -> SessionSnapshot {
+    /// `unixTime`, when given, is the wall-clock time for `time.*` policy conditions.
+    public func snapshot(now: Double, hourOfDay: Int? = nil, unixTime: Int? = nil) -> SessionSnapshot {
         var recent: [String: Int] = [:]
         for (tool, window) in calls {
             let count = window.count(at: now, window: rateWindowSeconds)
             if count > 0 { recent[tool] = count }
         }
-        return SessionSnapshot(taintedValues: tainted, recentCalls: recent, flaggedTools: flaggedTools, profile: profile, hourOfDay: hourOfDay)
+        return SessionSnapshot(taintedValues: tainted, recentCalls: recent, flaggedTools: flaggedTools, profile: profile, hourOfDay: hourOfDay, unixTime: unixTime)
     }
 
     /// Counts a judged call in the rate window and the behaviour profile.

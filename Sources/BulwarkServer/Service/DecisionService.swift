@@ -68,9 +68,9 @@ public final class DecisionService: @unchecked Sendable {
         }
         let session = session ?? Self.sessionID(in: json) ?? "default"
         try await registry.load(agent: agent, session: session)
-        let now = Date().timeIntervalSince1970
+        let now = configuration.clock()
         let hour = SessionState.hourOfDay(unixTime: now)
-        let snapshot = registry.state(agent: agent, session: session)?.snapshot(now: now, hourOfDay: hour) ?? .empty
+        let snapshot = registry.state(agent: agent, session: session)?.snapshot(now: now, hourOfDay: hour, unixTime: Int(now)) ?? SessionSnapshot(hourOfDay: hour, unixTime: Int(now))
         let timer = metrics.observer()
         var verdict = engine.evaluate(json: json, state: snapshot, source: text, agent: agent, observer: timer)
         if verdict.error != nil { try await refuse(verdict, agent: agent) }

@@ -24,6 +24,8 @@ public struct ServiceConfiguration: Sendable {
     public var indicatorFeeds: [String] = []
     /// Seconds between checks of the feeds for changes (default 2).
     public var feedReloadInterval = 2.0
+    /// The wall clock decisions are judged at (Unix seconds); replaceable for replays and tests.
+    public var clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
     /// Longest `?wait=` a caller may ask for, in seconds (default 120).
     public var maxWait = 120.0
 
