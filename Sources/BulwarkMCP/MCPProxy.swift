@@ -41,6 +41,8 @@ public final class MCPProxy: @unchecked Sendable {
     var calls: [String: Pending] = [:]
     var listings: Set<String> = []
     let started = ContinuousClock.now
+    /// This proxy run's session at a review service.
+    let sessionID = "mcp-proxy-" + UUID().uuidString
 
     public init(command: [String], configuration: ProxyConfiguration) throws {
         self.command = command
@@ -143,6 +145,10 @@ public final class MCPProxy: @unchecked Sendable {
             return (self.engine, state.snapshot(now: seconds, hourOfDay: hour, unixTime: Int(unix)))
         }
         let verdict = engine.evaluate(json: message.json, format: .mcp, state: snapshot)
+        if verdict.decision == .review, let service = configuration.reviewService {
+            holdForReview(message, raw: raw, verdict: verdict, service: service, now: seconds, hour: hour)
+            return
+        }
         let forwardIt: Bool
         switch verdict.decision {
         case .allow: forwardIt = true
@@ -173,6 +179,35 @@ public final class MCPProxy: @unchecked Sendable {
             let text = RPCReply.explanation(verdict, tool: tool, held: verdict.decision == .review)
             let decision: JSONValue = ["decision": .string(verdict.decision.rawValue), "risk": .number(Double(verdict.risk)), "rules": .array(verdict.findings.prefix(8).map { .string($0.rule.rawValue) })]
             client.write(RPCReply.refusal(id: id, modern: message.isModern, text: text, decision: decision).utf8)
+        }
+    }
+
+    /// A call sent to review, with a review service: audited as held, then asked of the service
+    /// on a thread of its own (other messages keep flowing); forwarded only when a reviewer
+    /// approved that exact call, refused with the review's status otherwise.
+    func holdForReview(_ message: RPCMessage, raw: [UInt8], verdict: Verdict, service: ReviewServiceClient, now: Double, hour: Int?) {
+        let id = message.id ?? .null
+        let tool = message.toolName ?? ""
+        lock.withLock { state.recordCall(verdict, now: now, hourOfDay: hour) }
+        guard record(["event": "tools/call", "id": id, "tool": .string(tool), "decision": "review", "outcome": "held", "risk": .number(Double(verdict.risk)), "rules": .array(verdict.findings.map { .string($0.rule.rawValue) }), "action_sha256": .string(AuditChain.hash(raw))]) else {
+            client.write(RPCReply.refusal(id: id, modern: message.isModern, text: "Bulwark could not write its audit record, so it did not run this call.", decision: ["decision": "block", "reason": "audit_failure"]).utf8)
+            return
+        }
+        report("holding \(tool) for human review at \(service.url)")
+        let session = sessionID
+        Thread.detachNewThread { [self] in
+            let outcome = service.hold(raw, session: session)
+            let review: JSONValue = outcome.reviewID.map(JSONValue.string) ?? .null
+            if outcome.decision == .allow {
+                record(["event": "review_released", "id": id, "tool": .string(tool), "review": review, "decision": "allow"])
+                lock.withLock { if let key = message.idKey { calls[key] = Pending(tool: tool, modern: message.isModern, sensitiveSource: false) } }
+                forward(raw, id: id)
+                return
+            }
+            let why = outcome.error ?? "review \(outcome.reviewID ?? "?") is \(outcome.status ?? outcome.decision.rawValue)"
+            record(["event": "review_refused", "id": id, "tool": .string(tool), "review": review, "decision": .string(outcome.decision.rawValue), "reason": .string(why)])
+            let text = "Bulwark held this call to \(tool) for human review and it was not approved (\(why)). Do not retry it in another form; if a reviewer approves it later, the same call will be allowed once."
+            client.write(RPCReply.refusal(id: id, modern: message.isModern, text: text, decision: ["decision": .string(outcome.decision.rawValue), "review": review]).utf8)
         }
     }
 

@@ -25,6 +25,9 @@ public struct ProxyConfiguration: Sendable {
     public var engine: EngineConfiguration = EngineConfiguration()
     public var workspace: Policy?
     public var reviewMode: ReviewMode = .refuse
+    /// A `bulwark serve` instance that holds calls sent to review until a human decides; when
+    /// set, it replaces `reviewMode`.
+    public var reviewService: ReviewServiceClient?
     public var onInjection: ResultAction = .block
     public var onSecret: ResultAction = .redact
     public var onPII: ResultAction = .allow

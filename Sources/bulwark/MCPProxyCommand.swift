@@ -1,6 +1,7 @@
 import ArgumentParser
 import BulwarkCore
 import BulwarkMCP
+import Foundation
 
 struct MCPProxyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,6 +43,15 @@ struct MCPProxyCommand: ParsableCommand {
     @Option(help: "Calls to one tool per minute from which calls go to review (0: no limit).")
     var rateLimit: Int = 120
 
+    @Option(help: "A `bulwark serve` URL that holds calls sent to review until a human decides (replaces --on-review).")
+    var reviewService: String?
+
+    @Option(help: "The agent id the proxy signs as at the review service; its secret is read from $BULWARK_AGENT_SECRET.")
+    var reviewAgent: String?
+
+    @Option(help: "Seconds a held call waits for a reviewer before it is refused.")
+    var reviewWait: Double = 120
+
     @Option(help: "Longest JSON-RPC line accepted in either direction, in bytes.")
     var maxLine: Int = 16 << 20
 
@@ -59,6 +69,11 @@ struct MCPProxyCommand: ParsableCommand {
         }
         guard rateLimit >= 0 else { throw ValidationError("--rate-limit must be 0 or more") }
         guard maxLine >= 1024 else { throw ValidationError("--max-line must be at least 1024") }
+        if reviewService != nil {
+            guard reviewAgent != nil else { throw ValidationError("--review-service needs --review-agent (and the agent's secret in $BULWARK_AGENT_SECRET)") }
+            guard ProcessInfo.processInfo.environment["BULWARK_AGENT_SECRET"]?.isEmpty == false else { throw ValidationError("set BULWARK_AGENT_SECRET to the review agent's secret") }
+            guard reviewWait > 0, reviewWait <= 120 else { throw ValidationError("--review-wait must be between 0 and 120 seconds") }
+        }
         guard shutdownGrace >= 0, shutdownGrace <= 600 else { throw ValidationError("--shutdown-grace must be between 0 and 600 seconds") }
     }
 
@@ -78,6 +93,9 @@ struct MCPProxyCommand: ParsableCommand {
         configuration.auditSync = auditSync
         configuration.maxLine = maxLine
         configuration.shutdownGrace = shutdownGrace
+        if let reviewService, let reviewAgent {
+            configuration.reviewService = ReviewServiceClient(url: reviewService, agent: reviewAgent, secret: ProcessInfo.processInfo.environment["BULWARK_AGENT_SECRET"] ?? "", waitSeconds: reviewWait)
+        }
         let proxy: MCPProxy
         do {
             proxy = try MCPProxy(command: server, configuration: configuration)

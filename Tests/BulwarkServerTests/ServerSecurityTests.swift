@@ -73,21 +73,9 @@ import Glibc
 
     @Test func aSlowClientGetsA408() async throws {
         let server = try await TestServer.start { $0.bodyTimeout = 0.5 }
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(server.port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        #expect(connected == 0)
-        let head = "POST /v1/inspect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"tool\""
-        _ = head.withCString { send(fd, $0, strlen($0), 0) }
-        var buffer = [UInt8](repeating: 0, count: 4_096)
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let n = recv(fd, &buffer, buffer.count, 0)
-        let reply = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self) : ""
+        let socket = try #require(RawSocket(port: server.port))
+        socket.send("POST /v1/inspect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"tool\"")
+        let reply = await socket.read(until: "\r\n\r\n", timeout: 5)
         #expect(reply.hasPrefix("HTTP/1.1 408"), "\(reply)")
         #expect(try await server.request("GET", "/healthz").status == 200)
     }

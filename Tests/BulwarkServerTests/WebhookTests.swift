@@ -24,7 +24,7 @@ import BulwarkStoreSQLite
             try process.run()
             let portFile = directory.appendingPathComponent("port")
             let deadline = Date().addingTimeInterval(10)
-            while !FileManager.default.fileExists(atPath: portFile.path), Date() < deadline { usleep(20_000) }
+            while !FileManager.default.fileExists(atPath: portFile.path), Date() < deadline { usleep(20_000) }  // brief, at start
             port = Int((try? String(contentsOf: portFile, encoding: .utf8)) ?? "") ?? 0
         }
 

@@ -18,6 +18,7 @@ public final class DecisionService: @unchecked Sendable {
     var activePolicy: Int? { engineLock.withLock { _activePolicy } }
     var _activePolicy: Int?
     var feedStamp = 0.0
+    var claimed: Set<String> = []
     let registry: SessionRegistry
     let committer: GroupCommitter
     let waiters = ReviewWaiters()
@@ -81,27 +82,33 @@ public final class DecisionService: @unchecked Sendable {
         // The review digest re-reads the actions; only reviews need it.
         let action = verdict.decision == .review ? Self.actionParts(json, verdict: verdict, agent: agent) : nil
         var review: ReviewRecord?
-        var newReview = false
         if verdict.decision == .review, let action {
             let opened = try await openOrReuseReview(verdict, agent: agent, session: session, action: action, now: now)
-            review = opened.review
-            newReview = opened.created
-            if wait > 0, review?.status == .pending, let id = review?.id {
-                await waiters.wait(for: id, seconds: min(wait, configuration.maxWait))
-                review = try await store.review(id)
+            var current = opened.review
+            if opened.created {
+                // Durable and visible to reviewers before anyone waits on it.
+                try await committer.append([
+                    "event": "review_opened", "review": .string(current.id), "agent": .string(agent), "session": .string(session),
+                    "tool": .string(current.tool), "action_sha256": .string(current.actionSHA256),
+                ], reviews: [current], outbox: webhooks.deliveries("review_opened", current.json))
+                metrics.reviewsPending.increment()
+                events.publish("review_opened", current.json)
             }
-            if let r = review, r.status == .approved {
-                var consumed = r
-                consumed.status = .consumed
-                review = consumed
+            if wait > 0, current.status == .pending {
+                await waiters.wait(for: current.id, seconds: min(wait, configuration.maxWait))
+                current = try await store.review(current.id) ?? current
+            }
+            if current.status == .approved, claim(current.id) {
+                current.status = .consumed
                 verdict.decision = .allow
-                verdict.policyRule = "review:\(r.id)"
-            } else if let r = review, r.status == .denied {
+                verdict.policyRule = "review:\(current.id)"
+            } else if current.status == .denied {
                 verdict.decision = .block
-                verdict.policyRule = "review:\(r.id)"
+                verdict.policyRule = "review:\(current.id)"
             }
+            review = current
         }
-        return try await finish(verdict, action: action, input: body, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review, newReview: newReview)
+        return try await finish(verdict, action: action, input: body, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review)
     }
 
     /// Input the engine could not understand: audited as a block, answered 400 (never allowed).
@@ -111,7 +118,7 @@ public final class DecisionService: @unchecked Sendable {
         throw ServiceError(400, "bad_input", reason)
     }
 
-    func finish(_ verdict: Verdict, action: (tool: String, digest: String)?, input: [UInt8], agent: String, session: String, claimed: String?, review: ReviewRecord?, newReview: Bool) async throws -> Outcome {
+    func finish(_ verdict: Verdict, action: (tool: String, digest: String)?, input: [UInt8], agent: String, session: String, claimed: String?, review: ReviewRecord?) async throws -> Outcome {
         var fields = JSONObject()
         fields["event"] = "decision"
         fields["agent"] = .string(agent)
@@ -125,15 +132,10 @@ public final class DecisionService: @unchecked Sendable {
         if let claimed, claimed != agent { fields["claimed_agent"] = .string(claimed) }
         if let review { fields["review"] = .string(review.id); fields["review_status"] = .string(review.status.rawValue) }
         metrics.commitQueue.set(to: Double(committer.queueDepth + 1))
-        var outbox = webhooks.deliveries("decision", decision: verdict.decision.rawValue, .object(fields))
-        if let review, newReview { outbox += webhooks.deliveries("review_opened", review.json) }
+        let outbox = webhooks.deliveries("decision", decision: verdict.decision.rawValue, .object(fields))
         let committed = try await committer.append(.object(fields), reviews: review.map { [$0] } ?? [], outbox: outbox)
         fields["seq"] = .number(Double(committed.seq))
         events.publish("decision", .object(fields))
-        if let review, newReview {
-            metrics.reviewsPending.increment()
-            events.publish("review_opened", review.json)
-        }
         var out = verdict.json.objectValue ?? JSONObject()
         out["agent"] = .string(agent)
         out["session"] = .string(session)
@@ -157,6 +159,12 @@ public final class DecisionService: @unchecked Sendable {
     }
 
     // MARK: Reviews
+
+    /// Marks an approved review as used by this process, atomically: of two identical calls
+    /// racing on one approval, only one is released.
+    func claim(_ id: String) -> Bool {
+        engineLock.withLock { claimed.insert(id).inserted }
+    }
 
     /// A review, expired if its time is up; with `wait`, after waiting for a decision.
     public func review(_ id: String, wait: Double = 0) async throws -> ReviewRecord? {
