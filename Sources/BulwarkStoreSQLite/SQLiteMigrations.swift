@@ -41,6 +41,9 @@ enum SQLiteMigrations {
                   created_by TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 0)
                 """)
         }
+        m.registerMigration("v4-tools") { db in
+            try db.execute(sql: "CREATE TABLE tools (name TEXT PRIMARY KEY, description TEXT NOT NULL, input_schema TEXT NOT NULL, created_at REAL NOT NULL)")
+        }
         return m
     }
 }

@@ -246,4 +246,28 @@ public final class SQLiteStore: BulwarkStore, SynchronousCommit {
     static func policy(_ row: Row) -> PolicyVersion {
         PolicyVersion(version: row["version"], yaml: row["yaml"], createdAt: row["created_at"], createdBy: row["created_by"], active: row["active"])
     }
+
+    // MARK: Tools
+
+    public func saveTool(_ t: ToolRecord) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO tools(name, description, input_schema, created_at) VALUES (?, ?, ?, ?)", arguments: [t.name, t.description, JSONWriter.string(t.inputSchema), t.createdAt])
+        }
+    }
+
+    public func tools() async throws -> [ToolRecord] {
+        let rows = try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM tools ORDER BY name") }
+        return rows.compactMap { row in
+            let schema: String = row["input_schema"]
+            guard let json = try? JSONParser().parse(schema) else { return nil }
+            return ToolRecord(name: row["name"], description: row["description"], inputSchema: json, createdAt: row["created_at"])
+        }
+    }
+
+    public func deleteTool(_ name: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM tools WHERE name = ?", arguments: [name])
+            return db.changesCount > 0
+        }
+    }
 }

@@ -11,7 +11,7 @@ import Testing
         #expect(try await server.request("GET", "/readyz").json["status"]?.stringValue == "ready")
         let doc = try await server.request("GET", "/openapi.yaml")
         #expect(doc.status == 200 && doc.body.hasPrefix("openapi: 3.1.0"))
-        for path in ["/v1/inspect:", "/v1/observe:", "/v1/hooks/claude-code:", "/v1/reviews:", "/v1/reviews/{id}:", "/v1/reviews/{id}/approve:", "/v1/reviews/{id}/deny:", "/v1/agents:", "/v1/agents/{id}:", "/v1/audit:", "/v1/audit/verify:", "/v1/sessions/{agent}/{session}:", "/healthz:", "/readyz:", "/metrics:", "/v1/events:", "/v1/webhooks:", "/v1/webhooks/{id}:", "/v1/policies:", "/v1/policies/validate:", "/v1/policies/{version}:", "/v1/policies/{version}/activate:"] {
+        for path in ["/v1/inspect:", "/v1/observe:", "/v1/hooks/claude-code:", "/v1/reviews:", "/v1/reviews/{id}:", "/v1/reviews/{id}/approve:", "/v1/reviews/{id}/deny:", "/v1/agents:", "/v1/agents/{id}:", "/v1/audit:", "/v1/audit/verify:", "/v1/sessions/{agent}/{session}:", "/healthz:", "/readyz:", "/metrics:", "/v1/events:", "/v1/webhooks:", "/v1/webhooks/{id}:", "/v1/policies:", "/v1/policies/validate:", "/v1/policies/{version}:", "/v1/policies/{version}/activate:", "/v1/tools:", "/v1/tools/{name}:"] {
             #expect(doc.body.contains("  \(path)\n"), "openapi.yaml describes \(path)")
         }
     }

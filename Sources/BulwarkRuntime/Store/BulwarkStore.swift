@@ -43,6 +43,10 @@ public protocol BulwarkStore: Sendable {
     func activatePolicy(_ version: Int) async throws
     func activePolicy() async throws -> PolicyVersion?
 
+    func saveTool(_ tool: ToolRecord) async throws
+    func tools() async throws -> [ToolRecord]
+    func deleteTool(_ name: String) async throws -> Bool
+
     func saveWebhook(_ webhook: WebhookRecord) async throws
     func webhooks() async throws -> [WebhookRecord]
     func deleteWebhook(_ id: String) async throws -> Bool

@@ -41,6 +41,10 @@ public struct API: Sendable {
         router.get("/v1/policies/:version") { request, context in await handle(request) { identity, _ in try await getPolicy(context.parameters.get("version") ?? "", identity) } }
         router.post("/v1/policies/:version/activate") { request, context in await handle(request) { identity, _ in try await activatePolicy(context.parameters.get("version") ?? "", identity) } }
 
+        router.get("/v1/tools") { request, _ in await handle(request) { identity, _ in try await listTools(identity) } }
+        router.post("/v1/tools") { request, _ in await handle(request) { try await registerTools($0, $1) } }
+        router.delete("/v1/tools/:name") { request, context in await handle(request) { identity, _ in try await deleteTool(context.parameters.get("name") ?? "", identity) } }
+
         router.get("/v1/webhooks") { request, _ in await handle(request) { identity, _ in try await listWebhooks(identity) } }
         router.post("/v1/webhooks") { request, _ in await handle(request) { try await createWebhook($0, $1) } }
         router.delete("/v1/webhooks/:id") { request, context in await handle(request) { identity, _ in try await deleteWebhook(context.parameters.get("id") ?? "", identity) } }

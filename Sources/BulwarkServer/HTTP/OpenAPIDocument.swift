@@ -310,6 +310,44 @@ paths:
       responses:
         "200": {description: "{active}"}
         "404": {$ref: "#/components/responses/Error"}
+  /v1/tools:
+    get:
+      summary: Registered tools and their input schemas (admin).
+      security: [{adminKey: []}]
+      responses:
+        "200": {description: "{tools: [{name, description, input_schema, created_at}]}"}
+    post:
+      summary: Register tools (admin); once tools are registered, calls are validated against their schemas and unknown tools get the policy's unknown_tools outcome.
+      security: [{adminKey: []}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              oneOf:
+                - type: object
+                  required: [name, input_schema]
+                  properties:
+                    name: {type: string}
+                    description: {type: string}
+                    input_schema: {type: object}
+                - type: object
+                  description: An MCP tools/list result.
+                  required: [tools]
+                  properties:
+                    tools: {type: array, items: {type: object}}
+      responses:
+        "201": {description: "{registered: [names]}"}
+        "400": {$ref: "#/components/responses/Error"}
+  /v1/tools/{name}:
+    delete:
+      summary: Remove a registered tool (admin).
+      security: [{adminKey: []}]
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: Deleted.}
+        "404": {$ref: "#/components/responses/Error"}
   /v1/webhooks:
     get:
       summary: List webhooks, without secrets, and failed deliveries (admin).

@@ -18,6 +18,8 @@ public final class DecisionService: @unchecked Sendable {
     var activePolicy: Int? { engineLock.withLock { _activePolicy } }
     var _activePolicy: Int?
     var feedStamp = 0.0
+    /// Tools registered through the API, with their compiled schemas.
+    var tools: [String: Policy.Tool] = [:]
     var claimed: Set<String> = []
     let registry: SessionRegistry
     let committer: GroupCommitter
@@ -42,6 +44,11 @@ public final class DecisionService: @unchecked Sendable {
         webhooks.backoff = configuration.webhookBackoff
         try await committer.resume()
         webhooks.start()
+        let registered = try await store.tools()
+        engineLock.withLock {
+            for tool in registered { tools[tool.name] = Policy.Tool(name: tool.name, schema: try? JSONSchema(tool.inputSchema)) }
+            if !tools.isEmpty { rebuildEngine() }
+        }
         // A policy activated through the API outlives restarts and replaces the command line's.
         if let active = try await store.activePolicy() {
             let policy = try PolicyLoader.load(yaml: active.yaml, file: "policy v\(active.version)")
@@ -243,9 +250,49 @@ public final class DecisionService: @unchecked Sendable {
     func install(_ policy: Policy, version: Int) {
         engineLock.withLock {
             workspace = policy
-            _engine = Engine(configuration: baseConfiguration, workspace: policy)
+            rebuildEngine()
             _activePolicy = version
         }
+    }
+
+    /// The engine for the current configuration, policy and registered tools (the policy's own
+    /// tool definitions win). Call with `engineLock` held.
+    func rebuildEngine() {
+        var policy = workspace
+        if !tools.isEmpty {
+            var p = workspace ?? Policy(name: "service")
+            for (name, tool) in tools where p.tools[name] == nil { p.tools[name] = tool }
+            policy = p
+        }
+        _engine = Engine(configuration: baseConfiguration, workspace: policy)
+    }
+
+    // MARK: Tools
+
+    /// Registers (or replaces) a tool's input schema; a schema that does not compile is refused.
+    public func registerTool(_ record: ToolRecord, by identity: Identity) async throws {
+        guard !record.name.isEmpty, record.name.utf8.count <= 128 else { throw ServiceError.badRequest("a tool needs a name of 1–128 characters") }
+        let schema: JSONSchema
+        do {
+            schema = try JSONSchema(record.inputSchema)
+        } catch {
+            throw ServiceError(400, "invalid_schema", "input_schema: \(error)")
+        }
+        try await store.saveTool(record)
+        engineLock.withLock {
+            tools[record.name] = Policy.Tool(name: record.name, schema: schema)
+            rebuildEngine()
+        }
+        try await audit(["event": "tool_registered", "tool": .string(record.name), "schema_sha256": .string(AuditChain.hash(JSONWriter.string(record.inputSchema).utf8)), "by": .string(identity.label)])
+    }
+
+    public func removeTool(_ name: String, by identity: Identity) async throws {
+        guard try await store.deleteTool(name) else { throw ServiceError.notFound("no tool \(name)") }
+        engineLock.withLock {
+            tools[name] = nil
+            rebuildEngine()
+        }
+        try await audit(["event": "tool_removed", "tool": .string(name), "by": .string(identity.label)])
     }
 
     // MARK: Threat intelligence
@@ -266,7 +313,7 @@ public final class DecisionService: @unchecked Sendable {
                     self.engineLock.withLock {
                         self.feedStamp = stamp
                         self.baseConfiguration.indicators = indicators
-                        self._engine = Engine(configuration: self.baseConfiguration, workspace: self.workspace)
+                        self.rebuildEngine()
                     }
                     try? await self.audit(["event": "indicators_reloaded", "count": .number(Double(indicators.count))])
                 } catch {
