@@ -38,9 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a signed request's timestamp may differ from the server's clock.")
     var replayWindow: Double = 300
 
+    @Option(help: "Calls per agent and tool per minute across sessions, high-risk calls counting 10 (0: no budget).")
+    var agentBudget: Double = 120
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard maxBody >= 1_024 else { throw ValidationError("--max-body must be at least 1024") }
+        guard agentBudget >= 0 else { throw ValidationError("--agent-budget must be 0 or more") }
         guard reviewTtl > 0, replayWindow > 0 else { throw ValidationError("--review-ttl and --replay-window must be positive") }
     }
 
@@ -67,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.reviewTTL = reviewTtl
         configuration.replayWindow = replayWindow
         configuration.indicatorFeeds = options.indicatorFeeds
+        configuration.agentBudgetPerMinute = agentBudget
         var logger = Logger(label: "bulwark")
         logger.logLevel = .info
         let host = bind

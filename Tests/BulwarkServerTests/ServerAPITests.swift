@@ -95,3 +95,16 @@ import Testing
         #expect(!listed.body.contains(secret), "secrets are shown once, never listed")
     }
 }
+
+@Suite struct AgentBudgetTests {
+    @Test func anAgentsBudgetSpansItsSessions() async throws {
+        let now = Date().timeIntervalSince1970
+        let server = try await TestServer.start { $0.clock = { now } }  // no refill while the test runs
+        for i in 0..<12 {
+            _ = try await server.inspect(#"{"tool": "bash", "session": "s\#(i)", "arguments": {"command": "rm -rf ~ && echo \#(i)"}}"#)
+        }
+        let next = try await server.inspect(#"{"tool": "bash", "session": "fresh", "arguments": {"command": "ls"}}"#)
+        #expect(next.body.contains("behaviour.agent_budget"), "\(next.body)")
+        #expect(next.json["decision"]?.stringValue == "review")
+    }
+}

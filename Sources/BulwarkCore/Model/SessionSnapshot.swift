@@ -13,6 +13,8 @@ public struct SessionSnapshot: Sendable {
     public var profile: BehaviourProfile?
     /// The UTC hour of day (0…23) at which the action is judged, supplied by the runtime.
     public var hourOfDay: Int?
+    /// Tools whose per-agent budget (across sessions) is spent, with the runtime's reason.
+    public var exhaustedTools: [String: String] = [:]
     /// The Unix time at which the action is judged, supplied by the runtime, for `time.*` in
     /// policy conditions (a long-running process must not judge with its start time).
     public var unixTime: Int?

@@ -25,6 +25,9 @@ public struct BehaviourLayer: Layer {
         if maxCallsPerTool > 0, let count = state.recentCalls[tool], count >= maxCallsPerTool {
             findings.append(Finding(layer: .behaviour, rule: "behaviour.rate_limit", severity: .medium, message: "\(tool) was called \(count) times in the current window (limit \(maxCallsPerTool))", evidence: tool, category: .resourceExhaustion))
         }
+        if let reason = state.exhaustedTools[tool] {
+            findings.append(Finding(layer: .behaviour, rule: "behaviour.agent_budget", severity: .medium, message: "the agent has spent its budget for \(tool) across its sessions (\(reason))", evidence: tool, category: .resourceExhaustion))
+        }
         if let profile = state.profile, warmupCalls > 0, profile.calls >= warmupCalls {
             findings += deviations(action, from: profile, hour: state.hourOfDay)
         }

@@ -14,6 +14,7 @@ public final class SessionRegistry: @unchecked Sendable {
     let lock = NSLock()
     var sessions: [String: SessionState] = [:]
     var profiles: [String: BehaviourProfile] = [:]
+    var standings: [String: AgentStanding] = [:]
     var dirty: Set<String> = []
 
     public init(store: any BulwarkStore, capacity: Int = 50_000) {
@@ -23,6 +24,7 @@ public final class SessionRegistry: @unchecked Sendable {
 
     public static func sessionKey(agent: String, session: String) -> String { "session:\(agent)/\(session)" }
     public static func profileKey(agent: String) -> String { "profile:\(agent)" }
+    public static func standingKey(agent: String) -> String { "standing:\(agent)" }
 
     /// Loads the session and the agent's profile from the store if they are not in memory.
     public func load(agent: String, session: String) async throws {
@@ -34,7 +36,12 @@ public final class SessionRegistry: @unchecked Sendable {
         }
         if !haveProfile {
             let profile = try await store.state(pKey).map { BehaviourProfile(json: $0) } ?? BehaviourProfile()
-            lock.withLock { if profiles[pKey] == nil { profiles[pKey] = profile } }
+            let tKey = Self.standingKey(agent: agent)
+            let standing = try await store.state(tKey).map { AgentStanding(json: $0) } ?? AgentStanding()
+            lock.withLock {
+                if profiles[pKey] == nil { profiles[pKey] = profile }
+                if standings[tKey] == nil { standings[tKey] = standing }
+            }
         }
         evictIfNeeded()
     }
@@ -56,6 +63,21 @@ public final class SessionRegistry: @unchecked Sendable {
         return result
     }
 
+    /// The agent's standing (budgets and record); call `load` first.
+    public func standing(agent: String) -> AgentStanding {
+        lock.withLock { standings[Self.standingKey(agent: agent)] ?? AgentStanding() }
+    }
+
+    /// Records a judged call in the agent's standing.
+    public func recordStanding(agent: String, verdict: Verdict, at now: Double, capacity: Double = 120) {
+        let key = Self.standingKey(agent: agent)
+        lock.withLock {
+            if capacity > 0 { standings[key, default: AgentStanding()].capacity = capacity }
+            standings[key, default: AgentStanding()].record(verdict, at: now)
+            dirty.insert(key)
+        }
+    }
+
     /// A copy of a session's state (with the agent's profile), if it is in memory.
     public func state(agent: String, session: String) -> SessionState? {
         lock.withLock {
@@ -72,6 +94,7 @@ public final class SessionRegistry: @unchecked Sendable {
             return dirty.compactMap { key in
                 if let s = sessions[key] { return (key, JSONWriter.string(s.json)) }
                 if let p = profiles[key] { return (key, JSONWriter.string(p.json)) }
+                if let t = standings[key] { return (key, JSONWriter.string(t.json)) }
                 return nil
             }
         }
@@ -81,7 +104,11 @@ public final class SessionRegistry: @unchecked Sendable {
         lock.withLock {
             guard sessions.count + profiles.count > capacity else { return }
             for key in sessions.keys where !dirty.contains(key) && sessions.count > capacity / 2 { sessions[key] = nil }
-            for key in profiles.keys where !dirty.contains(key) && profiles.count > capacity / 2 { profiles[key] = nil }
+            for key in profiles.keys where !dirty.contains(key) && profiles.count > capacity / 2 {
+                profiles[key] = nil
+                let standing = "standing:" + key.dropFirst("profile:".count)
+                if !dirty.contains(standing) { standings[standing] = nil }
+            }
         }
     }
 }

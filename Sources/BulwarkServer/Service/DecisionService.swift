@@ -78,13 +78,19 @@ public final class DecisionService: @unchecked Sendable {
         try await registry.load(agent: agent, session: session)
         let now = configuration.clock()
         let hour = SessionState.hourOfDay(unixTime: now)
-        let snapshot = registry.state(agent: agent, session: session)?.snapshot(now: now, hourOfDay: hour, unixTime: Int(now)) ?? SessionSnapshot(hourOfDay: hour, unixTime: Int(now))
+        var snapshot = registry.state(agent: agent, session: session)?.snapshot(now: now, hourOfDay: hour, unixTime: Int(now)) ?? SessionSnapshot(hourOfDay: hour, unixTime: Int(now))
+        let standing = registry.standing(agent: agent)
+        snapshot.signals.reputation = standing.reputation
+        if configuration.agentBudgetPerMinute > 0 {
+            for tool in standing.exhausted(at: now) { snapshot.exhaustedTools[tool] = "\(Int(standing.capacity)) a minute, high-risk calls count \(Int(AgentStanding.highRiskCost))" }
+        }
         let timer = metrics.observer()
         var verdict = engine.evaluate(json: json, state: snapshot, source: text, agent: agent, observer: timer)
         if verdict.error != nil { try await refuse(verdict, agent: agent) }
         registry.update(agent: agent, session: session) { state in
             state.recordCall(verdict, now: now, hourOfDay: hour)
         }
+        registry.recordStanding(agent: agent, verdict: verdict, at: now, capacity: configuration.agentBudgetPerMinute)
         timer.finished(verdict.decision)
         // The review digest re-reads the actions; only reviews need it.
         let action = verdict.decision == .review ? Self.actionParts(json, verdict: verdict, agent: agent) : nil

@@ -20,6 +20,8 @@ public struct ServiceConfiguration: Sendable {
     public var eventLoopThreads = Int(ProcessInfo.processInfo.environment["BULWARK_IO_THREADS"] ?? "") ?? 1
     /// First retry delay of a failed webhook delivery, doubled each attempt (default 2 s).
     public var webhookBackoff = 2.0
+    /// Calls per agent and tool per minute, across sessions (high-risk calls count 10); 0: no budget.
+    public var agentBudgetPerMinute = 120.0
     /// Threat-intelligence feed files, reloaded when they change.
     public var indicatorFeeds: [String] = []
     /// Seconds between checks of the feeds for changes (default 2).
