@@ -9,7 +9,7 @@ import NIOPosix
 public enum ServiceRunner {
     /// Builds the application; `onListening` receives the bound port (useful with port 0).
     public static func application(store: any BulwarkStore, engine: Engine, workspace: Policy? = nil, configuration: ServiceConfiguration, logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> some ApplicationProtocol {
-        let service = try await DecisionService(store: store, engine: engine, workspace: workspace, configuration: configuration)
+        let service = try await DecisionService(store: store, engine: engine, workspace: workspace, configuration: configuration, logger: logger)
         let authenticator = Authenticator(store: store, replayWindow: configuration.replayWindow)
         let api = API(service: service, authenticator: authenticator)
         return Application(

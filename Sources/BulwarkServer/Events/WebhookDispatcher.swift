@@ -1,6 +1,7 @@
 import BulwarkCore
 import BulwarkRuntime
 import Foundation
+import Logging
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -15,6 +16,7 @@ public final class WebhookDispatcher: @unchecked Sendable {
     var hooks: [WebhookRecord] = []
     public var backoff = 2.0
     public var maxAttempts = 10
+    var logger = Logger(label: "bulwark.webhooks")
     let session: URLSession
 
     init(store: any BulwarkStore) async throws {
@@ -59,6 +61,10 @@ public final class WebhookDispatcher: @unchecked Sendable {
             let attempts = item.attempts + 1
             let next: Double? = delivered || attempts >= maxAttempts ? nil : Date().timeIntervalSince1970 + min(3_600, backoff * pow(2, Double(attempts - 1)))
             try? await store.deliveryFinished(item.id, delivered: delivered, attempts: attempts, nextAt: next)
+            if !delivered {
+                let metadata: Logger.Metadata = ["webhook": .string(hook.id), "delivery": .stringConvertible(item.id), "attempts": .stringConvertible(attempts)]
+                if next == nil { logger.error("webhook delivery given up", metadata: metadata) } else { logger.warning("webhook delivery failed; will retry", metadata: metadata) }
+            }
         }
     }
 

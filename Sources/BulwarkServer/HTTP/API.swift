@@ -1,6 +1,7 @@
 import BulwarkCore
 import BulwarkRuntime
 import Hummingbird
+import Logging
 
 /// The HTTP API of `bulwark serve` (documented in `openapi.yaml`, served at `/openapi.yaml`).
 public struct API: Sendable {
@@ -65,7 +66,14 @@ public struct API: Sendable {
             return try await body(identity, bytes)
         } catch {
             let response = APIResponses.error(error)
-            service.metrics.refused((error as? ServiceError)?.code ?? String(response.status.code))
+            let code = (error as? ServiceError)?.code ?? String(response.status.code)
+            service.metrics.refused(code)
+            let metadata: Logger.Metadata = ["code": .string(code), "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(response.status.code)]
+            if response.status.code >= 500 {
+                service.logger.error("request failed: \(error)", metadata: metadata)
+            } else {
+                service.logger.notice("request refused", metadata: metadata)
+            }
             return response
         }
     }

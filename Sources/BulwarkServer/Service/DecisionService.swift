@@ -1,6 +1,7 @@
 import BulwarkCore
 import BulwarkRuntime
 import Foundation
+import Logging
 
 /// The decision service without HTTP: judges actions against their session's state, holds
 /// reviews, and makes every decision durable in the audit chain before it is answered.
@@ -25,13 +26,17 @@ public final class DecisionService: @unchecked Sendable {
     let committer: GroupCommitter
     let waiters = ReviewWaiters()
     public let metrics = ServiceMetrics()
+    /// Structured logs (swift-log): administrative events, refusals, failures. Decisions go to
+    /// the audit chain, metrics and events, not to the log.
+    public let logger: Logger
     public let events = EventBus()
     public let webhooks: WebhookDispatcher
     let started = ContinuousClock.now
 
     /// `engine` judges until a policy is activated through the API; `workspace` is the policy it
     /// was built with (kept when threat feeds reload).
-    public init(store: any BulwarkStore, engine: Engine, workspace: Policy? = nil, configuration: ServiceConfiguration = .init()) async throws {
+    public init(store: any BulwarkStore, engine: Engine, workspace: Policy? = nil, configuration: ServiceConfiguration = .init(), logger: Logger = Logger(label: "bulwark")) async throws {
+        self.logger = logger
         self.store = store
         _engine = engine
         self.workspace = workspace
@@ -42,6 +47,7 @@ public final class DecisionService: @unchecked Sendable {
         committer = GroupCommitter(store: store, dirtyStates: { registry.drainDirty() })
         webhooks = try await WebhookDispatcher(store: store)
         webhooks.backoff = configuration.webhookBackoff
+        webhooks.logger = logger
         try await committer.resume()
         webhooks.start()
         let registered = try await store.tools()
@@ -370,6 +376,11 @@ public final class DecisionService: @unchecked Sendable {
     /// Appends an administrative event to the audit chain.
     public func audit(_ fields: JSONValue) async throws {
         try await committer.append(fields)
+        var metadata: Logger.Metadata = [:]
+        for (key, value) in fields.objectValue?.entries ?? [] where key != "event" {
+            metadata[key] = .string(value.stringValue ?? JSONWriter.string(value))
+        }
+        logger.info("\(fields["event"]?.stringValue ?? "event")", metadata: metadata)
     }
 
     public var chainHead: (seq: Int, hash: String) { committer.chainHead }
