@@ -6,6 +6,8 @@ import BulwarkStoreSQLite
 import Foundation
 import Hummingbird
 import Logging
+import OTel
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,9 +43,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Calls per agent and tool per minute across sessions, high-risk calls counting 10 (0: no budget).")
     var agentBudget: Double = 120
 
+    @Option(help: "Export a trace per decision (a span per pipeline stage) over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318. Also OTEL_EXPORTER_OTLP_* variables.")
+    var otlpEndpoint: String?
+
+    @Option(help: "OTLP encoding: protobuf or json.")
+    var otlpProtocol: String = "protobuf"
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard maxBody >= 1_024 else { throw ValidationError("--max-body must be at least 1024") }
+        guard ["protobuf", "json"].contains(otlpProtocol) else { throw ValidationError("--otlp-protocol must be protobuf or json") }
         guard agentBudget >= 0 else { throw ValidationError("--agent-budget must be 0 or more") }
         guard reviewTtl > 0, replayWindow > 0 else { throw ValidationError("--review-ttl and --replay-window must be positive") }
     }
@@ -72,10 +81,23 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.replayWindow = replayWindow
         configuration.indicatorFeeds = options.indicatorFeeds
         configuration.agentBudgetPerMinute = agentBudget
+        var observability: (any Service)?
+        if let otlpEndpoint {
+            var otel = OTel.Configuration.default
+            otel.serviceName = "bulwark"
+            otel.logs.enabled = false
+            otel.metrics.enabled = false
+            otel.traces.exporter = .otlp
+            otel.traces.otlpExporter.endpoint = otlpEndpoint
+            otel.traces.otlpExporter.protocol = otlpProtocol == "json" ? .httpJSON : .httpProtobuf
+            otel.traces.batchSpanProcessor.scheduleDelay = .seconds(1)
+            observability = try OTel.bootstrap(configuration: otel)
+            configuration.tracing = true
+        }
         var logger = Logger(label: "bulwark")
         logger.logLevel = .info
         let host = bind
-        let app = try await ServiceRunner.application(store: store, engine: engine, workspace: workspace, configuration: configuration, logger: logger) { port in
+        let app = try await ServiceRunner.application(store: store, engine: engine, workspace: workspace, configuration: configuration, logger: logger, services: observability.map { [$0] } ?? []) { port in
             StandardIO.writeError("bulwark serve: listening on http://\(host):\(port) (database \(db))\n")
         }
         try await app.runService()

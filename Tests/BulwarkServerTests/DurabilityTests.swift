@@ -45,7 +45,7 @@ import FoundationNetworking
         let key = try ServeProcess.run(["admin", "create-key", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(secret.hasPrefix("bws_") && key.hasPrefix("bwk_admin_"))
 
-        var server = try ServeProcess(db: db)
+        var server = try ServeProcess(db: db, extra: ["--agent-budget", "0"])  // 400 calls in a second are load, not misbehaviour
         var client = Client(port: server.port, agent: "loader", secret: secret)
         let review = try await client.inspect(#"{"tool": "transfer_funds", "arguments": {"amount": "90000", "currency": "USD", "to": "acct-1"}}"#)
         let reviewID = try #require(review?["review"]?["id"]?.stringValue)
@@ -85,7 +85,7 @@ import FoundationNetworking
         }
 
         // Restart: the pending review is still there and can be decided; the chain continues.
-        server = try ServeProcess(db: db)
+        server = try ServeProcess(db: db, extra: ["--agent-budget", "0"])  // 400 calls in a second are load, not misbehaviour
         client = Client(port: server.port, agent: "loader", secret: secret)
         #expect(try await client.admin("GET", "/v1/reviews/\(reviewID)", key: key)?["status"]?.stringValue == "pending")
         #expect(try await client.admin("POST", "/v1/reviews/\(reviewID)/approve", key: key)?["status"]?.stringValue == "approved")

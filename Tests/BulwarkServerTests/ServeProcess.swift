@@ -29,9 +29,9 @@ final class ServeProcess: @unchecked Sendable {
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    init(db: String) throws {
+    init(db: String, extra: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: try Self.binary())
-        process.arguments = ["serve", "--db", db, "--port", "0"]
+        process.arguments = ["serve", "--db", db, "--port", "0"] + extra
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -12,10 +12,10 @@ import BulwarkStoreSQLite
         let directory: URL
         let port: Int
 
-        init() throws {
+        init(script name: String = "webhook_receiver.py") throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-hooks-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("ServerPeers/webhook_receiver.py")
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("ServerPeers/\(name)")
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", script.path, directory.path]
             // Not the test's own output: a child holding it open would stall the test runner.

@@ -70,6 +70,8 @@ public final class DecisionService: @unchecked Sendable {
     public struct Outcome: Sendable {
         public var verdict: Verdict
         public var json: JSONValue
+        /// The decision's place in the audit chain.
+        public var seq: Int
     }
 
     /// Judges one input (any format the CLI accepts) for `agent`. `session` comes from the
@@ -91,8 +93,12 @@ public final class DecisionService: @unchecked Sendable {
             for tool in standing.exhausted(at: now) { snapshot.exhaustedTools[tool] = "\(Int(standing.capacity)) a minute, high-risk calls count \(Int(AgentStanding.highRiskCost))" }
         }
         let timer = metrics.observer()
-        var verdict = engine.evaluate(json: json, state: snapshot, source: text, agent: agent, observer: timer)
-        if verdict.error != nil { try await refuse(verdict, agent: agent) }
+        let trace = configuration.tracing ? DecisionTrace(timer: timer) : nil
+        var verdict = engine.evaluate(json: json, state: snapshot, source: text, agent: agent, observer: trace ?? timer)
+        if verdict.error != nil {
+            trace?.fail(ServiceError(400, "bad_input", verdict.error ?? ""))
+            try await refuse(verdict, agent: agent)
+        }
         registry.update(agent: agent, session: session) { state in
             state.recordCall(verdict, now: now, hourOfDay: hour)
         }
@@ -127,7 +133,14 @@ public final class DecisionService: @unchecked Sendable {
             }
             review = current
         }
-        return try await finish(verdict, action: action, input: body, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review)
+        do {
+            let outcome = try await finish(verdict, action: action, input: body, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review)
+            trace?.finish(outcome.verdict, agent: agent, session: session, review: review?.id, seq: outcome.seq)
+            return outcome
+        } catch {
+            trace?.fail(error)
+            throw error
+        }
     }
 
     /// Input the engine could not understand: audited as a block, answered 400 (never allowed).
@@ -160,7 +173,7 @@ public final class DecisionService: @unchecked Sendable {
         out["session"] = .string(session)
         if let review { out["review"] = review.json }
         out["audit_seq"] = .number(Double(committed.seq))
-        return Outcome(verdict: verdict, json: .object(out))
+        return Outcome(verdict: verdict, json: .object(out), seq: committed.seq)
     }
 
     func openOrReuseReview(_ verdict: Verdict, agent: String, session: String, action: (tool: String, digest: String), now: Double) async throws -> (review: ReviewRecord, created: Bool) {

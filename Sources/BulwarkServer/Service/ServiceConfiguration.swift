@@ -22,6 +22,9 @@ public struct ServiceConfiguration: Sendable {
     public var webhookBackoff = 2.0
     /// Calls per agent and tool per minute, across sessions (high-risk calls count 10); 0: no budget.
     public var agentBudgetPerMinute = 120.0
+    /// Whether decisions are traced (a span per decision, a child per stage); `bulwark serve`
+    /// turns it on with `--otlp-endpoint`.
+    public var tracing = false
     /// Threat-intelligence feed files, reloaded when they change.
     public var indicatorFeeds: [String] = []
     /// Seconds between checks of the feeds for changes (default 2).
