@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BulwarkServer", targets: ["BulwarkServer"]),
         .library(name: "BulwarkStoreSQLite", targets: ["BulwarkStoreSQLite"]),
         .executable(name: "bulwark", targets: ["bulwark"]),
+        .executable(name: "bulwark-hook", targets: ["bulwark-hook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,6 +61,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Commands shared by the executables: engine options, standard I/O, the fail-closed
+        // watchdog and the Claude Code hook (no server, database or telemetry dependency).
+        .target(
+            name: "BulwarkCLI",
+            dependencies: ["BulwarkCore", "BulwarkRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The hook alone, for a fast start per tool call.
+        .executableTarget(name: "bulwark-hook", dependencies: ["BulwarkCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "bulwark",
@@ -67,6 +76,7 @@ let package = Package(
                 "BulwarkCore",
                 "BulwarkRuntime",
                 "BulwarkMCP",
+                "BulwarkCLI",
                 "BulwarkServer",
                 "BulwarkStoreSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

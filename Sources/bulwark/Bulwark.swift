@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulwarkCLI
 
 @main
 struct Bulwark: AsyncParsableCommand {

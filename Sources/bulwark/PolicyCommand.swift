@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulwarkCLI
 import BulwarkCore
 import BulwarkRuntime
 

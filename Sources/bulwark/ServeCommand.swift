@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulwarkCLI
 import BulwarkCore
 import BulwarkRuntime
 import BulwarkServer
@@ -97,8 +98,9 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "bulwark")
         logger.logLevel = .info
         let host = bind
+        let database = db
         let app = try await ServiceRunner.application(store: store, engine: engine, workspace: workspace, configuration: configuration, logger: logger, services: observability.map { [$0] } ?? []) { port in
-            StandardIO.writeError("bulwark serve: listening on http://\(host):\(port) (database \(db))\n")
+            StandardIO.writeError("bulwark serve: listening on http://\(host):\(port) (database \(database))\n")
         }
         try await app.runService()
     }

@@ -31,17 +31,17 @@ struct CLITests {
 
     /// The executable: next to the test bundle (same product directory), else `.build/debug`
     /// under the package root found from this file's path.
-    static func binary() throws -> URL {
+    static func binary(_ name: String = "bulwark") throws -> URL {
         var candidates: [URL] = []
         let bundle = Bundle.main.bundleURL
-        candidates.append(bundle.appendingPathComponent("bulwark"))
-        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("bulwark"))
+        candidates.append(bundle.appendingPathComponent(name))
+        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent(name))
         for b in Bundle.allBundles where b.bundleURL.pathExtension == "xctest" {
-            candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("bulwark"))
+            candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
         }
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/bulwark"))
-        candidates.append(packageRoot.appendingPathComponent(".build/release/bulwark"))
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/\(name)"))
+        candidates.append(packageRoot.appendingPathComponent(".build/release/\(name)"))
         for url in candidates {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
@@ -53,12 +53,12 @@ struct CLITests {
         throw CLIError.binaryNotFound(candidates.map(\.path))
     }
 
-    static func run(_ arguments: [String], stdin: Data) throws -> Run {
+    static func run(_ arguments: [String], stdin: Data, executable: String = "bulwark") throws -> Run {
         // A child that exits before reading all of stdin (a usage error, a fail-closed deny) must
         // give the writer EPIPE, not kill the whole test process with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
-        process.executableURL = try binary()
+        process.executableURL = try binary(executable)
         process.arguments = arguments
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input
@@ -224,6 +224,14 @@ struct CLITests {
         HookCase(name: "non-JSON stdin is denied (fail closed)", stdin: "rm -rf ~", permission: "deny"),
         HookCase(name: "payload without tool_name is denied (fail closed)", stdin: #"{"hook_event_name":"PreToolUse","cwd":"/tmp"}"#, permission: "deny"),
     ]
+
+    @Test("bulwark-hook answers exactly as bulwark hook", arguments: hookCases)
+    func leanHookMatches(_ row: HookCase) throws {
+        let full = try Self.run(["hook", "claude-code", "--no-state"], stdin: Data(row.stdin.utf8))
+        let lean = try Self.run(["claude-code", "--no-state"], stdin: Data(row.stdin.utf8), executable: "bulwark-hook")
+        #expect(lean.status == full.status)
+        #expect(lean.text == full.text)
+    }
 
     @Test("hook claude-code PreToolUse answers", arguments: hookCases)
     func hookPreToolUse(_ row: HookCase) throws {

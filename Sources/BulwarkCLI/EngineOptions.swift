@@ -4,35 +4,37 @@ import BulwarkRuntime
 import Foundation
 
 /// Options shared by the commands that build an engine.
-struct EngineOptions: ParsableArguments {
+public struct EngineOptions: ParsableArguments {
+    public init() {}
+
     @Option(help: "Force the input format instead of detecting it (native, mcp, claude-code, openai-chat, openai-responses, anthropic).")
-    var format: String?
+    public var format: String?
 
     @Option(help: "Working directory used to resolve relative paths when the input does not carry one.")
-    var cwd: String?
+    public var cwd: String?
 
     @Option(help: "Home directory used to resolve ~ and $HOME (default: the input's, else paths stay ~-relative).")
-    var home: String?
+    public var home: String?
 
     @Option(help: "Agent id to attribute actions to when the input does not carry one.")
-    var agent: String?
+    public var agent: String?
 
     @Option(help: "Workspace policy file (YAML). Its thresholds and money limit, when set, replace the flags below.")
-    var policy: String?
+    public var policy: String?
 
     @Option(name: .customLong("indicators"), help: "Threat-intelligence feed file (`type: value` lines; repeatable). `bulwark serve` reloads changed feeds.")
-    var indicatorFeeds: [String] = []
+    public var indicatorFeeds: [String] = []
 
     @Option(help: "Risk at or above which the decision is review.")
-    var reviewThreshold: Int = 30
+    public var reviewThreshold: Int = 30
 
     @Option(help: "Risk at or above which the decision is block.")
-    var blockThreshold: Int = 70
+    public var blockThreshold: Int = 70
 
     @Option(help: "Money transfers above this many USD (equivalent) ask for review.")
-    var moneyThreshold: Double = 10_000
+    public var moneyThreshold: Double = 10_000
 
-    func validate() throws {
+    public func validate() throws {
         if let format, InputFormat(rawValue: format) == nil {
             throw ValidationError("unknown format '\(format)'; expected one of \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -41,17 +43,17 @@ struct EngineOptions: ParsableArguments {
         }
     }
 
-    var inputFormat: InputFormat? { format.flatMap(InputFormat.init(rawValue:)) }
+    public var inputFormat: InputFormat? { format.flatMap(InputFormat.init(rawValue:)) }
 
     /// Builds the engine; a policy that cannot be loaded is an error naming its place.
-    func engine() throws -> Engine {
+    public func engine() throws -> Engine {
         let (configuration, workspace) = try parts()
         return Engine(configuration: configuration, workspace: workspace)
     }
 
     /// The engine's configuration and the loaded workspace policy, for callers that build
     /// engines themselves (the MCP proxy rebuilds it as it learns tools).
-    func parts() throws -> (EngineConfiguration, Policy?) {
+    public func parts() throws -> (EngineConfiguration, Policy?) {
         var configuration = EngineConfiguration()
         configuration.reviewThreshold = reviewThreshold
         configuration.blockThreshold = blockThreshold
@@ -64,7 +66,7 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// The engine, or a usage error (exit 64) that names the policy problem.
-    func engineOrExit() throws -> Engine {
+    public func engineOrExit() throws -> Engine {
         do {
             return try engine()
         } catch {

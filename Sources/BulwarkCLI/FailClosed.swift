@@ -7,12 +7,12 @@ import Darwin
 /// Makes a hook process fail closed even when it cannot finish: a crash signal or the watchdog
 /// alarm writes a pre-rendered deny answer and exits with status 2, which Claude Code treats as
 /// a block. (Claude Code lets the tool run when a hook crashes, times out or exits oddly.)
-enum FailClosed {
+public enum FailClosed {
     nonisolated(unsafe) private static var message: UnsafeMutablePointer<UInt8>? = nil
     nonisolated(unsafe) private static var length = 0
 
     /// Arms the guard with `answer` (written to stdout) and a watchdog of `seconds`.
-    static func arm(answer: String, seconds: UInt32) {
+    public static func arm(answer: String, seconds: UInt32) {
         let bytes = Array(answer.utf8)
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
         buffer.initialize(from: bytes, count: bytes.count)
@@ -30,7 +30,7 @@ enum FailClosed {
         alarm(seconds)
     }
 
-    static func disarm() {
+    public static func disarm() {
         alarm(0)
     }
 

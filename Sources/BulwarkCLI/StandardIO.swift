@@ -5,9 +5,9 @@ import Darwin
 #endif
 
 /// Unbuffered byte-level standard I/O: stdin is read as bytes so invalid UTF-8 is detected, not repaired.
-enum StandardIO {
+public enum StandardIO {
     /// Reads all of stdin, up to `limit` bytes (one more byte tells that the input was larger).
-    static func readAll(limit: Int) -> [UInt8] {
+    public static func readAll(limit: Int) -> [UInt8] {
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while out.count <= limit {
@@ -19,7 +19,7 @@ enum StandardIO {
         return out
     }
 
-    static func write(_ text: String) {
+    public static func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer in
             var offset = 0
@@ -32,7 +32,7 @@ enum StandardIO {
         }
     }
 
-    static func writeError(_ text: String) {
+    public static func writeError(_ text: String) {
         var text = text
         text.withUTF8 { buffer in _ = Glibc.write(2, buffer.baseAddress, buffer.count) }
     }

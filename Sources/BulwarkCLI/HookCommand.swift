@@ -3,16 +3,20 @@ import BulwarkCore
 import Foundation
 import BulwarkRuntime
 
-struct HookCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct HookCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "hook",
         abstract: "Agent hook integrations.",
         subcommands: [ClaudeCodeHook.self]
     )
 }
 
-struct ClaudeCodeHook: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct ClaudeCodeHook: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "claude-code",
         abstract: "Claude Code PreToolUse/PostToolUse hook: reads the hook JSON on stdin, answers allow, ask or deny.",
         discussion: """
@@ -37,7 +41,7 @@ struct ClaudeCodeHook: ParsableCommand {
     @Flag(help: "Judge each call on its own, without session state.")
     var noState = false
 
-    func run() throws {
+    public func run() throws {
         FailClosed.arm(answer: Self.denyJSON(reason: "Bulwark could not evaluate this tool call (internal error or timeout); denied to fail closed."), seconds: watchdog)
         let bytes = StandardIO.readAll(limit: 16 << 20)
         let engine: Engine
