@@ -6,6 +6,17 @@ import Crypto
 public enum AuditChain {
     public static let genesis = String(repeating: "0", count: 64)
 
+    /// One record's line: `seq`, `prev`, `time_us`, then the caller's fields. The same format
+    /// for the proxy's audit file and the service's database, so `AuditVerifier` checks both.
+    public static func line(seq: Int, previous: String, timeMicros: Double, fields: JSONObject) -> String {
+        var record = JSONObject()
+        record["seq"] = .number(Double(seq))
+        record["prev"] = .string(previous)
+        record["time_us"] = .number(timeMicros)
+        for (key, value) in fields.entries { record[key] = value }
+        return JSONWriter.string(.object(record))
+    }
+
     /// SHA-256 of `bytes`, as lower-case hex.
     public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         SHA256.hash(data: Array(bytes)).hexString

@@ -45,12 +45,7 @@ public final class AuditLog: @unchecked Sendable {
     public func append(_ fields: JSONObject) throws -> String {
         lock.lock()
         defer { lock.unlock() }
-        var record = JSONObject()
-        record["seq"] = .number(Double(sequence + 1))
-        record["prev"] = .string(previous)
-        record["time_us"] = .number(Double(Int(Date().timeIntervalSince1970 * 1_000_000)))
-        for (key, value) in fields.entries { record[key] = value }
-        let line = JSONWriter.string(.object(record))
+        let line = AuditChain.line(seq: sequence + 1, previous: previous, timeMicros: Double(Int(Date().timeIntervalSince1970 * 1_000_000)), fields: fields)
         var bytes = Array(line.utf8)
         bytes.append(0x0A)
         var offset = 0

@@ -96,12 +96,7 @@ public final class GroupCommitter: @unchecked Sendable {
         let time = Double(Int(Date().timeIntervalSince1970 * 1_000_000))
         for entry in entries {
             seq += 1
-            var record = JSONObject()
-            record["seq"] = .number(Double(seq))
-            record["prev"] = .string(prev)
-            record["time_us"] = .number(time)
-            for (key, value) in entry.fields.entries { record[key] = value }
-            let line = JSONWriter.string(.object(record))
+            let line = AuditChain.line(seq: seq, previous: prev, timeMicros: time, fields: entry.fields)
             prev = AuditChain.hash(line.utf8)
             batch.audit.append((seq, line))
             batch.reviews += entry.reviews
