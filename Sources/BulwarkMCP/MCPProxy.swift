@@ -37,7 +37,6 @@ public final class MCPProxy: @unchecked Sendable {
     var state = SessionState()
     var catalog = ToolCatalog()
     var engine: Engine
-    var engineMinute = -1
     var calls: [String: Pending] = [:]
     var listings: Set<String> = []
     let started = ContinuousClock.now
@@ -141,7 +140,6 @@ public final class MCPProxy: @unchecked Sendable {
         let unix = Date().timeIntervalSince1970
         let hour = SessionState.hourOfDay(unixTime: unix)
         let (engine, snapshot) = lock.withLock { () -> (Engine, SessionSnapshot) in
-            refreshEngine()
             return (self.engine, state.snapshot(now: seconds, hourOfDay: hour, unixTime: Int(unix)))
         }
         let verdict = engine.evaluate(json: message.json, format: .mcp, state: snapshot)
@@ -221,13 +219,10 @@ public final class MCPProxy: @unchecked Sendable {
         }
     }
 
-    /// Rebuilds the engine when the tool catalog changed or a minute passed (policy time rules).
-    func refreshEngine(catalogChanged: Bool = false) {
-        let minute = Int(Date().timeIntervalSince1970 / 60)
-        guard catalogChanged || minute != engineMinute else { return }
-        engineMinute = minute
-        var configuration = self.configuration.engine
-        configuration.defaults.now = minute * 60
+    /// Rebuilds the engine with the tools the catalog learned. (Time for policy conditions comes
+    /// with each decision's snapshot, so the engine itself never goes stale.)
+    func refreshEngine() {
+        let configuration = self.configuration.engine
         let workspace: Policy? = catalog.pinned.isEmpty ? self.configuration.workspace : catalog.registering(into: self.configuration.workspace ?? Policy(name: "mcp-proxy"))
         engine = Engine(configuration: configuration, workspace: workspace)
     }
@@ -269,7 +264,7 @@ public final class MCPProxy: @unchecked Sendable {
         let events = lock.withLock { () -> [ToolCatalog.Event] in
             let events = catalog.absorb(result: result)
             for event in events { if let flag = event.flag { state.flaggedTools[event.tool] = flag } }
-            refreshEngine(catalogChanged: true)
+            refreshEngine()
             return events
         }
         for event in events {

@@ -12,6 +12,8 @@ public struct Facets: Sendable {
     public var money: [MoneyAmount] = []
     /// Free-text fields (JSON pointer and text) that could carry instructions or data.
     public var texts: [TextField] = []
+    /// The size of the arguments (`BehaviourProfile.size(of:)`), for behaviour profiles.
+    public var argumentSize = 0
 
     public init() {}
 }

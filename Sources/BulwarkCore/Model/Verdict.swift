@@ -14,7 +14,7 @@ public struct Verdict: Sendable {
     public var format: InputFormat?
     public var tool: String?
     public var signals: ContextSignals
-    /// The size of the action's arguments (`BehaviourProfile.size(of:)`), for the runtime's
+    /// The size of the action's arguments (`Facets.argumentSize`), for the runtime's
     /// behaviour profile; nil when the input was not understood. Not part of the JSON form.
     public var argumentSize: Int?
 

@@ -49,7 +49,7 @@ public struct BehaviourLayer: Layer {
             }
         }
         if let stats = profile.argumentSizes[tool], stats.count >= Self.minSizeSamples {
-            let size = BehaviourProfile.size(of: action.arguments)
+            let size = action.facets.argumentSize
             let bound = max(Double(Self.minUnusualSize), 4 * Double(stats.max), stats.mean + 6 * stats.standardDeviation)
             if Double(size) > bound {
                 findings.append(Finding(layer: .behaviour, rule: "behaviour.argument_size", severity: .low, score: 25, message: "arguments of \(size) bytes, against at most \(stats.max) in the agent's \(stats.count) previous calls to \(tool)", evidence: tool, category: .exfiltration))

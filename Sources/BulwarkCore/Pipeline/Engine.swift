@@ -118,7 +118,7 @@ public struct Engine: Sendable {
             policyRule = outcome.rule
         }
         var verdict = Verdict(decision: decision, risk: risk2, findings: findings, policyRule: policyRule, actionID: action.id, format: action.format, tool: action.rawToolName, signals: state.signals)
-        verdict.argumentSize = BehaviourProfile.size(of: action.arguments)
+        verdict.argumentSize = action.facets.argumentSize
         return verdict
     }
 

@@ -16,6 +16,7 @@ public struct FacetExtractor: Sendable {
     public func extract(_ action: inout Action) {
         var facets = Facets()
         let args = action.arguments
+        facets.argumentSize = BehaviourProfile.size(of: args)
         collectTexts(args, pointer: "", depth: 0, into: &facets.texts)
 
         let normalizer = PathNormalizer(cwd: action.cwd, home: action.home)

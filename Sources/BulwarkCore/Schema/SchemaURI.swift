@@ -148,12 +148,5 @@ struct SchemaURI {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case 0x30...0x39: return b - 0x30
-        case 0x41...0x46: return b - 0x37
-        case 0x61...0x66: return b - 0x57
-        default: return nil
-        }
-    }
+    private static func hexValue(_ b: UInt8) -> UInt8? { Hex.value(b) }
 }

@@ -44,19 +44,27 @@ public enum ThreatIntelRules {
     static func scanHashes(_ value: JSONValue, _ indicators: ThreatIndicators, _ add: (RuleID, String, String, String) -> Void) {
         switch value {
         case .string(let s):
-            var run: [UInt8] = []
-            for b in s.utf8 + [0x20] {
-                let lower = b | 0x20
-                if (b >= 0x30 && b <= 0x39) || (lower >= 0x61 && lower <= 0x66) {
-                    run.append(b >= 0x41 && b <= 0x46 ? lower : b)
-                    continue
-                }
-                if [32, 40, 64].contains(run.count) {
-                    let hex = String(decoding: run, as: UTF8.self)
-                    if let label = indicators.hashes[hex] { add("threat.hash", hex, label, hex) }
-                }
-                run.removeAll(keepingCapacity: true)
+            // Runs of hex digits; a run of hash length is looked up (lower-cased).
+            let bytes = s.utf8
+            var start = bytes.startIndex
+            var length = 0
+            func check(_ end: String.UTF8View.Index) {
+                guard [32, 40, 64].contains(length) else { return }
+                let hex = String(decoding: bytes[start..<end].lazy.map { $0 >= 0x41 && $0 <= 0x46 ? $0 | 0x20 : $0 }, as: UTF8.self)
+                if let label = indicators.hashes[hex] { add("threat.hash", hex, label, hex) }
             }
+            var i = bytes.startIndex
+            while i < bytes.endIndex {
+                if Hex.value(bytes[i]) != nil {
+                    if length == 0 { start = i }
+                    length += 1
+                } else {
+                    check(i)
+                    length = 0
+                }
+                i = bytes.index(after: i)
+            }
+            check(bytes.endIndex)
         case .array(let items): for item in items { scanHashes(item, indicators, add) }
         case .object(let object): for (_, v) in object.entries { scanHashes(v, indicators, add) }
         default: break

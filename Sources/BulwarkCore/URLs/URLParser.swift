@@ -197,12 +197,5 @@ public enum URLParser {
     static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-    static func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case 0x30...0x39: b - 0x30
-        case 0x61...0x66: b - 0x61 + 10
-        case 0x41...0x46: b - 0x41 + 10
-        default: nil
-        }
-    }
+    static func hexValue(_ b: UInt8) -> UInt8? { Hex.value(b) }
 }

@@ -28,7 +28,7 @@ public enum RequestSignature {
 
     /// Whether `signature` (hex) is the right one, compared in constant time.
     public static func isValid(_ signature: String, secret: String, method: String, target: String, timestamp: String, nonce: String, body: some Sequence<UInt8>) -> Bool {
-        guard let given = Self.bytes(hex: signature), given.count == 32 else { return false }
+        guard let given = Hex.decode(signature), given.count == 32 else { return false }
         let text = canonical(method: method, target: target, timestamp: timestamp, nonce: nonce, body: body)
         return HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: Array(text.utf8), using: SymmetricKey(data: Array(secret.utf8)))
     }
@@ -40,28 +40,5 @@ public enum RequestSignature {
             (agentHeader, agent), (timestampHeader, ts), (nonceHeader, nonce),
             (signatureHeader, sign(secret: secret, method: method, target: target, timestamp: ts, nonce: nonce, body: body)),
         ]
-    }
-
-    static func bytes(hex: String) -> [UInt8]? {
-        let utf8 = Array(hex.utf8)
-        guard utf8.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count / 2)
-        var i = 0
-        while i < utf8.count {
-            guard let hi = nibble(utf8[i]), let lo = nibble(utf8[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            i += 2
-        }
-        return out
-    }
-
-    static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x61...0x66: c - 0x61 + 10
-        case 0x41...0x46: c - 0x41 + 10
-        default: nil
-        }
     }
 }

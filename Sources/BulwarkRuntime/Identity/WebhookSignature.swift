@@ -1,3 +1,4 @@
+import BulwarkCore
 import Crypto
 
 /// How webhook deliveries are signed, so that a receiver can check they came from Bulwark and
@@ -19,7 +20,7 @@ public enum WebhookSignature {
             if part.hasPrefix("t=") { t = String(part.dropFirst(2)) }
             if part.hasPrefix("v1=") { v1 = String(part.dropFirst(3)) }
         }
-        guard let t, let v1, let mac = RequestSignature.bytes(hex: v1) else { return false }
+        guard let t, let v1, let mac = Hex.decode(v1) else { return false }
         return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Array("\(t).\(body)".utf8), using: SymmetricKey(data: Array(secret.utf8)))
     }
 }
