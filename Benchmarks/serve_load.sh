@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput and latency of `bulwark serve` on loopback with durable audit (release build):
 # 1. saturation: wrk with 2 threads and 64 connections for 20 s;
-# 2. half that load, paced, for 20 s: p99 must stay under 5 ms.
+# 2. half that load, paced, for 20 s: p99 must stay under 5 ms;
+# 3. the same pacing against GET /healthz, as the baseline of the HTTP stack and wrk.
 # Then the audit chain of every decision is verified. Needs wrk (installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,8 @@ half=$((rate / 2))
 conns=$(( (half * 115 + 9999) / 10000 ))
 echo "== half load (target $half req/s: wrk -t2 -c$conns, 10 ms pause per connection)"
 BULWARK_DELAY_MS=10 wrk -t2 -c"$conns" -d"${duration}s" -s Benchmarks/serve_load.lua "http://127.0.0.1:$port" | tail -1
+echo "== baseline: GET /healthz at the same pacing (the HTTP stack and wrk alone)"
+BULWARK_DELAY_MS=10 wrk -t2 -c"$conns" -d"${duration}s" -s Benchmarks/serve_health.lua "http://127.0.0.1:$port/healthz" | tail -1
 kill $server; wait $server 2>/dev/null || true
 echo "== audit chain"
 $bin audit verify --db "$dir/b.db"
