@@ -19,9 +19,7 @@ import FoundationNetworking
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(target)")!)
             request.httpMethod = "POST"
             request.httpBody = Data(body.utf8)
-            for (k, v) in RequestSignature.headers(agent: agent, secret: secret, method: "POST", target: target, body: Array(body.utf8), timestamp: Int(Date().timeIntervalSince1970), nonce: UUID().uuidString) {
-                request.setValue(v, forHTTPHeaderField: k)
-            }
+            TestServer.sign(&request, target: target, body: body, agent: agent, secret: secret)
             let (data, response) = try await URLSession.shared.data(for: request)
             guard (response as? HTTPURLResponse)?.statusCode == 200 else { return nil }
             return try JSONParser().parse(String(decoding: data, as: UTF8.self))

@@ -67,15 +67,20 @@ final class TestServer: @unchecked Sendable {
         request.timeoutInterval = 60
         if !body.isEmpty || method == "POST" { request.httpBody = Data(body.utf8) }
         if sign {
-            let signed = RequestSignature.headers(
-                agent: agent ?? self.agent, secret: secret ?? agentSecret, method: method, target: target, body: Array(body.utf8),
-                timestamp: timestamp ?? Int(Date().timeIntervalSince1970), nonce: nonce ?? UUID().uuidString)
-            for (k, v) in signed { request.setValue(v, forHTTPHeaderField: k) }
+            Self.sign(&request, target: target, body: body, agent: agent ?? self.agent, secret: secret ?? agentSecret, timestamp: timestamp, nonce: nonce)
         }
         if admin { request.setValue("Bearer \(adminKey)", forHTTPHeaderField: "Authorization") }
         for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
         let (data, response) = try await URLSession.shared.data(for: request)
         return Reply(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Adds the `RequestSignature` headers for `agent` (now, with a fresh nonce, unless given).
+    static func sign(_ request: inout URLRequest, target: String, body: String, agent: String, secret: String, timestamp: Int? = nil, nonce: String? = nil) {
+        let headers = RequestSignature.headers(
+            agent: agent, secret: secret, method: request.httpMethod ?? "GET", target: target, body: Array(body.utf8),
+            timestamp: timestamp ?? Int(Date().timeIntervalSince1970), nonce: nonce ?? UUID().uuidString)
+        for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
     }
 
     func inspect(_ body: String, headers: [(String, String)] = [], query: String = "") async throws -> Reply {
