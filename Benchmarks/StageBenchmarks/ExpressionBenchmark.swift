@@ -58,7 +58,7 @@ func runExpressionBenchmark(rounds: Int) {
     let clock = ContinuousClock()
     for _ in 0..<rounds {
         let start = clock.now
-        for rule in rules where rule.evaluate(bindings).isTrue { trueCount += 1 }
+        for i in rules.indices where rules[i].evaluate(bindings).isTrue { trueCount += 1 }
         let d = clock.now - start
         samples.append(d.components.seconds * 1_000_000_000 + d.components.attoseconds / 1_000_000_000)
     }

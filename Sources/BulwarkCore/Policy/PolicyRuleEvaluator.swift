@@ -9,16 +9,21 @@
 ///   closed: the decision becomes block, naming the rule.
 public struct PolicyRuleEvaluator: PolicyEvaluator {
     public let policy: Policy
+    /// `policy.orderedRules`, sorted once here rather than per action.
+    private let ordered: [PolicyRule]
 
     public init(policy: Policy) {
         self.policy = policy
+        ordered = policy.orderedRules
     }
 
     public func evaluate(_ action: Action, findings: [Finding], risk: Int, decision: Decision) -> PolicyOutcome? {
         guard !policy.rules.isEmpty else { return nil }
         let bindings = Self.bindings(action: action, findings: findings, risk: risk, policy: policy)
         let critical = Set(findings.filter { $0.severity == .critical }.map(\.rule.rawValue))
-        for rule in policy.orderedRules {
+        for i in ordered.indices {
+            // Indexed, not `for rule in`: reading the rule in place copies none of its fields.
+            let rule = ordered[i]
             switch rule.condition.evaluate(bindings) {
             case .error(let message):
                 return PolicyOutcome(decision: .block, rule: rule.id, reason: "rule \(rule.id) could not be evaluated (\(message)); failing closed")

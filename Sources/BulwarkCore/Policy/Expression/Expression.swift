@@ -34,14 +34,23 @@ public struct Expression: Sendable {
     /// variable, division by zero, a type mismatch on dynamic data) give `.error`.
     public func evaluate(_ bindings: ExpressionBindings) -> ExpressionResult {
         bindings.values.withUnsafeBufferPointer { values in
-            bindings.schema.slots.withUnsafeBufferPointer { slots in
-                if program.localCount == 0 {
-                    return run(ExpressionEvaluator(program: program, values: values, slots: slots, locals: UnsafeMutableBufferPointer(start: nil, count: 0)))
-                }
-                return withUnsafeTemporaryAllocation(of: ExpressionValue.self, capacity: program.localCount) { locals in
-                    locals.initialize(repeating: .null)
-                    defer { locals.deinitialize() }
-                    return run(ExpressionEvaluator(program: program, values: values, slots: slots, locals: locals))
+            bindings.bound.withUnsafeBufferPointer { bound in
+                bindings.schema.slots.withUnsafeBufferPointer { slots in
+                    let count = program.localCount
+                    if count == 0 {
+                        return run(ExpressionEvaluator(program: program, values: values, bound: bound, slots: slots,
+                                                       locals: UnsafeMutableBufferPointer(start: nil, count: 0),
+                                                       scratch: UnsafeMutableBufferPointer(start: nil, count: 0)))
+                    }
+                    // Macro variables: a pointer each, and room for an element that must be materialized.
+                    return withUnsafeTemporaryAllocation(of: ExpressionValue.self, capacity: count) { scratch in
+                        // `.null` is trivial, and the evaluator puts it back after each use: no deinitialization.
+                        scratch.initialize(repeating: .null)
+                        return withUnsafeTemporaryAllocation(of: UnsafePointer<ExpressionValue>.self, capacity: count) { locals in
+                            locals.initialize(repeating: UnsafePointer(scratch.baseAddress.unsafelyUnwrapped))
+                            return run(ExpressionEvaluator(program: program, values: values, bound: bound, slots: slots, locals: locals, scratch: scratch))
+                        }
+                    }
                 }
             }
         }
@@ -49,7 +58,9 @@ public struct Expression: Sendable {
 
     private func run(_ evaluator: ExpressionEvaluator) -> ExpressionResult {
         do {
-            return .value(try evaluator.eval(program.root))
+            // A JSON scalar comes out as the language's own scalar (`bool`, `int`…), so that a
+            // condition such as `action.arguments.confirmed` is `true`, not a JSON `true`.
+            return .value(try evaluator.eval(program.root).resolved)
         } catch {
             return .error(error.message)
         }

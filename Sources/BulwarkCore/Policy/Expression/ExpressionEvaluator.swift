@@ -1,20 +1,33 @@
 /// Runs a compiled program against one set of bindings. Recursion is bounded by the tree depth
 /// (checked at compile time); macro loops are bounded by the size of their range.
+///
+/// Values that already sit in memory (bound variables, constants, fields of bound records, the
+/// element a macro is visiting) are read in place through pointers, so that testing them takes
+/// no reference count; only computed values (arithmetic, lists built by `map`, members of JSON
+/// documents) are materialized. Every pointer refers to storage that is immutable and alive for
+/// the whole evaluation: the bindings' buffers, the program's constants, or the storage of a
+/// list or map held by one of those (or by a macro's range, which the macro keeps alive).
 struct ExpressionEvaluator {
+    typealias Pointer = UnsafePointer<ExpressionValue>
+
     let program: ExpressionProgram
-    /// The bindings' values and the schema's slots, borrowed for the evaluation (no copies).
-    let values: UnsafeBufferPointer<ExpressionValue?>
+    /// The bindings' values and bound flags and the schema's slots, borrowed for the evaluation.
+    let values: UnsafeBufferPointer<ExpressionValue>
+    let bound: UnsafeBufferPointer<Bool>
     let slots: UnsafeBufferPointer<ExpressionSchema.Slot>
-    /// Macro variables, in storage the caller owns (a temporary allocation per evaluation).
-    let locals: UnsafeMutableBufferPointer<ExpressionValue>
+    /// For each macro variable, the element it is visiting.
+    let locals: UnsafeMutableBufferPointer<Pointer>
+    /// For each macro variable, room for an element that is not stored as an `ExpressionValue`
+    /// (a member of a JSON array, a key of a JSON object); `.null` outside the macro.
+    let scratch: UnsafeMutableBufferPointer<ExpressionValue>
 
     /// Why `slot` has no value: its record (or an outer one) is unbound, or the field is absent.
     private func unbound(_ slot: Int) -> ExpressionFailure {
         guard slot < slots.count else { return ExpressionFailure("variable is not bound") }
         var s = slot
-        while let parent = slots[s].parent, values[parent] == nil { s = parent }
+        while let parent = slots[s].parent, !bound[parent] { s = parent }
         if let parent = slots[s].parent {
-            if let v = values[parent], !v.isRecord { return ExpressionFailure("cannot select field '\(slots[s].name)' from \(v.typeName)") }
+            if !values[parent].isRecord { return ExpressionFailure("cannot select field '\(slots[s].name)' from \(values[parent].typeName)") }
             return ExpressionFailure("no such key: '\(slots[s].name)'")
         }
         return ExpressionFailure("variable '\(slots[s].name)' is not bound")
@@ -22,25 +35,55 @@ struct ExpressionEvaluator {
 
     private func present(_ slot: Int) throws(ExpressionFailure) -> Bool {
         guard slot < values.count else { throw unbound(slot) }
-        if values[slot] != nil { return true }
+        if bound[slot] { return true }
         if let parent = slots[slot].parent {
-            guard let v = values[parent] else { throw unbound(parent) }
-            if !v.isRecord { throw ExpressionFailure("'has' cannot test field '\(slots[slot].name)' of \(v.typeName)") }
+            guard bound[parent] else { throw unbound(parent) }
+            if !values[parent].isRecord { throw ExpressionFailure("'has' cannot test field '\(slots[slot].name)' of \(values[parent].typeName)") }
         }
         return false
+    }
+
+    private func slot(_ slot: Int) throws(ExpressionFailure) -> Pointer {
+        guard slot < values.count, bound[slot] else { throw unbound(slot) }
+        return values.baseAddress.unsafelyUnwrapped + slot
+    }
+
+    private func constant(_ index: Int) -> Pointer {
+        program.constantTable.baseAddress.unsafelyUnwrapped + index
+    }
+
+    /// Where `node`'s value is stored, when it is stored; `nil` when it must be computed.
+    func address(_ node: Int) throws(ExpressionFailure) -> Pointer? {
+        switch program.code[node] {
+        case .constant(let i): return constant(i)
+        case .variable(let s): return try slot(s)
+        case .local(let s): return UnsafePointer(locals[s])
+        case .localField(let s, let name):
+            return try ExpressionOperations.fieldAddress(UnsafePointer(locals[s]), program.names[name])
+        case .select(let operand, let name):
+            guard let base = try address(operand) else { return nil }
+            return try ExpressionOperations.fieldAddress(base, program.names[name])
+        default: return nil
+        }
+    }
+
+    /// Calls `body` with `node`'s value: in place when it is stored, else from a temporary.
+    @inline(__always)
+    func withValue<R>(_ node: Int, _ body: (Pointer) throws(ExpressionFailure) -> R) throws(ExpressionFailure) -> R {
+        if let p = try address(node) { return try body(p) }
+        let v = try eval(node)
+        return try withUnsafePointer(to: v) { (p) throws(ExpressionFailure) -> R in try body(p) }
     }
 
     func eval(_ node: Int) throws(ExpressionFailure) -> ExpressionValue {
         let instruction = program.code[node]
         switch instruction {
-        case .constant(let i):
-            return program.constantTable[i]
-        case .variable(let slot):
-            guard slot < values.count, let v = values[slot] else { throw unbound(slot) }
-            return v
-        case .local(let slot):
-            return locals[slot]
+        case .constant, .variable, .local:
+            return try address(node).unsafelyUnwrapped.pointee
+        case .localField(let s, let name):
+            return try ExpressionOperations.field(UnsafePointer(locals[s]), program.names[name])
         case .select(let operand, let name):
+            if let base = try address(operand) { return try ExpressionOperations.field(base, program.names[name]) }
             return try ExpressionOperations.field(try eval(operand), program.names[name])
         case .index(let operand, let key):
             let base = try eval(operand)
@@ -74,7 +117,9 @@ struct ExpressionEvaluator {
             let a = try eval(first)
             return try ExpressionOperations.call(function, a, second < 0 ? nil : try eval(second))
         case .comprehension(let macro, let range, let slot, let body, let transform):
-            return try comprehension(macro, try eval(range), slot, body, transform)
+            return try withValue(range) { (r) throws(ExpressionFailure) -> ExpressionValue in
+                try comprehension(macro, r, slot, body, transform)
+            }
         default:
             return .bool(try test(node))
         }
@@ -90,33 +135,41 @@ struct ExpressionEvaluator {
         case .or(let start, let count):
             for k in start..<(start + count) where try boolean(program.operandTable[k], "||") { return true }
             return false
-        case .slotPresence(let slot):
-            return try present(slot)
-        case .slotCompare(let op, let slot, let c):
-            guard slot < values.count, let v = values[slot] else { throw unbound(slot) }
-            return try ExpressionOperations.predicate(op, v, program.constantTable[c])
-        case .slotCall(let function, let slot, let c):
-            guard slot < values.count, let v = values[slot] else { throw unbound(slot) }
-            return try ExpressionOperations.stringPredicate(function, v, program.constantTable[c])
-        case .localCompare(let op, let slot, let c):
-            return try ExpressionOperations.predicate(op, locals[slot], program.constantTable[c])
-        case .localCall(let function, let slot, let c):
-            return try ExpressionOperations.stringPredicate(function, locals[slot], program.constantTable[c])
-        case .presence(let operand, let name):
-            return try ExpressionOperations.hasField(try eval(operand), program.names[name])
-        case .matches(let text, let regex):
-            guard case .string(let s) = try eval(text).resolved else {
-                throw ExpressionFailure("'matches' needs a string")
+        case .slotPresence(let s):
+            return try present(s)
+        case .slotCompare(let op, let s, let c):
+            return try ExpressionOperations.predicate(op, try slot(s), constant(c))
+        case .slotCall(let function, let s, let c):
+            return try ExpressionOperations.stringPredicate(function, try slot(s), constant(c), program.searchTable(c))
+        case .localCompare(let op, let s, let c):
+            return try ExpressionOperations.predicate(op, UnsafePointer(locals[s]), constant(c))
+        case .localCall(let function, let s, let c):
+            return try ExpressionOperations.stringPredicate(function, UnsafePointer(locals[s]), constant(c), program.searchTable(c))
+        case .compareConstant(let op, let operand, let c):
+            return try withValue(operand) { (a) throws(ExpressionFailure) -> Bool in
+                try ExpressionOperations.predicate(op, a, constant(c))
             }
-            return program.regexes[regex].matches(s)
+        case .presence(let operand, let name):
+            return try withValue(operand) { (p) throws(ExpressionFailure) -> Bool in
+                try ExpressionOperations.hasField(p, program.names[name])
+            }
+        case .matches(let text, let regex):
+            return try withValue(text) { (p) throws(ExpressionFailure) -> Bool in
+                try ExpressionOperations.matches(p, program.regexes[regex])
+            }
         case .binary(let op, let lhs, let rhs):
-            let a = try eval(lhs)
-            let b = try eval(rhs)
-            return try ExpressionOperations.predicate(op, a, b)
+            return try withValue(lhs) { (a) throws(ExpressionFailure) -> Bool in
+                try withValue(rhs) { (b) throws(ExpressionFailure) -> Bool in try ExpressionOperations.predicate(op, a, b) }
+            }
         case .call(let function, let first, let second):
-            let a = try eval(first)
-            let b = try eval(second)
-            return try ExpressionOperations.stringPredicate(function, a, b)
+            return try withValue(first) { (a) throws(ExpressionFailure) -> Bool in
+                if case .constant(let c) = program.code[second] {
+                    return try ExpressionOperations.stringPredicate(function, a, constant(c), program.searchTable(c))
+                }
+                return try withValue(second) { (b) throws(ExpressionFailure) -> Bool in
+                    try ExpressionOperations.stringPredicate(function, a, b, nil)
+                }
+            }
         default:
             let v = try eval(node)
             if case .bool(let b) = v { return b }
@@ -133,43 +186,89 @@ struct ExpressionEvaluator {
         throw ExpressionFailure("operand of '\(op)' must be bool, not \(v.typeName)")
     }
 
-    private func comprehension(_ macro: ExpressionMacro, _ range: ExpressionValue, _ slot: Int, _ body: Int, _ transform: Int) throws(ExpressionFailure) -> ExpressionValue {
-        // JSON arrays are walked in place: elements are wrapped one at a time, not copied out.
-        let items: [ExpressionValue]
-        let json: [JSONValue]
-        if case .json(.array(let a)) = range {
-            json = a
-            items = []
-        } else {
-            json = []
-            items = try ExpressionOperations.iterationItems(range)
-        }
-        var count = 0
-        var out: [ExpressionValue] = []
-        for k in 0..<(json.isEmpty ? items.count : json.count) {
-            if json.isEmpty { locals[slot] = items[k] } else { locals[slot] = .json(json[k]) }
-            switch macro {
-            case .exists:
-                if try boolean(body, "exists") { return .bool(true) }
-            case .all:
-                if !(try boolean(body, "all")) { return .bool(false) }
-            case .existsOne:
-                if try boolean(body, "exists_one") { count += 1 }
-            case .filter:
-                if try boolean(body, "filter") { out.append(locals[slot]) }
-            case .map:
-                if transform >= 0 {
-                    if try boolean(body, "map") { out.append(try eval(transform)) }
-                } else {
-                    out.append(try eval(body))
+    /// Runs a macro over the elements of the list (or the keys of the map) at `range`; the
+    /// macro variable points at each element in turn.
+    private func comprehension(_ macro: ExpressionMacro, _ range: Pointer, _ slot: Int, _ body: Int, _ transform: Int) throws(ExpressionFailure) -> ExpressionValue {
+        var run = MacroRun(macro: macro)
+        // `if case` on the stored value, not `switch`: matching in place copies nothing.
+        if case .list(let items) = range.pointee {
+            try items.withUnsafeBufferPointer { (buffer) throws(ExpressionFailure) in
+                for k in buffer.indices {
+                    locals[slot] = buffer.baseAddress.unsafelyUnwrapped + k
+                    if try step(&run, slot, body, transform) { return }
                 }
             }
+        } else if case .map(let m) = range.pointee {
+            // An entry's key is its first member, so a pointer to the entry is one to the key.
+            try m.entries.withUnsafeBufferPointer { (buffer) throws(ExpressionFailure) in
+                let keys = UnsafeRawPointer(buffer.baseAddress)
+                for k in buffer.indices {
+                    locals[slot] = keys.unsafelyUnwrapped.advanced(by: k * MemoryLayout<ExpressionMap.Entry>.stride)
+                        .assumingMemoryBound(to: ExpressionValue.self)
+                    if try step(&run, slot, body, transform) { return }
+                }
+            }
+        } else if case .json(.array(let items)) = range.pointee {
+            locals[slot] = UnsafePointer(scratch.baseAddress.unsafelyUnwrapped + slot)
+            // Scratch holds only `.null` between macros, so the evaluation need not deinitialize it.
+            defer { scratch[slot] = .null }
+            for item in items {
+                scratch[slot] = .json(item)
+                if try step(&run, slot, body, transform) { break }
+            }
+        } else if case .json(.object(let o)) = range.pointee {
+            locals[slot] = UnsafePointer(scratch.baseAddress.unsafelyUnwrapped + slot)
+            defer { scratch[slot] = .null }
+            for entry in o.entries {
+                scratch[slot] = .string(entry.key)
+                if try step(&run, slot, body, transform) { break }
+            }
+        } else {
+            throw ExpressionFailure("cannot iterate over \(range.pointee.typeName)")
         }
+        return run.result
+    }
+
+    /// One element of a macro; `true` when the result is decided (`exists` found one, `all` failed one).
+    @inline(__always)
+    private func step(_ run: inout MacroRun, _ slot: Int, _ body: Int, _ transform: Int) throws(ExpressionFailure) -> Bool {
+        switch run.macro {
+        case .exists:
+            if try boolean(body, "exists") { run.decided = true; return true }
+        case .all:
+            if !(try boolean(body, "all")) { run.decided = true; return true }
+        case .existsOne:
+            if try boolean(body, "exists_one") { run.count += 1 }
+        case .filter:
+            if try boolean(body, "filter") { run.out.append(locals[slot].pointee) }
+        case .map:
+            if transform >= 0 {
+                if try boolean(body, "map") { run.out.append(try eval(transform)) }
+            } else {
+                run.out.append(try eval(body))
+            }
+        }
+        return false
+    }
+}
+
+/// The running state of one macro.
+private struct MacroRun {
+    let macro: ExpressionMacro
+    var decided = false
+    var count = 0
+    var out: [ExpressionValue] = []
+
+    init(macro: ExpressionMacro) {
+        self.macro = macro
+    }
+
+    var result: ExpressionValue {
         switch macro {
-        case .exists: return .bool(false)
-        case .all: return .bool(true)
-        case .existsOne: return .bool(count == 1)
-        case .filter, .map: return .list(out)
+        case .exists: .bool(decided)
+        case .all: .bool(!decided)
+        case .existsOne: .bool(count == 1)
+        case .filter, .map: .list(out)
         }
     }
 }

@@ -36,11 +36,15 @@ enum ExpressionInstruction: Sendable {
     /// Fused `local <op> constant` and `local.fn(constant)` inside a macro: local slot, constant.
     case localCompare(ExpressionOperator, Int, Int)
     case localCall(ExpressionFunction, Int, Int)
+    /// Fused `local.field` (a field of the element a macro visits): local slot, name index.
+    case localField(Int, Int)
+    /// Fused `<operand> <op> constant` for any other operand: operand node, constant index.
+    case compareConstant(ExpressionOperator, Int, Int)
 
     /// Yields a bool whenever it yields a value.
     var isPredicate: Bool {
         switch self {
-        case .not, .and, .or, .slotPresence, .presence, .matches, .slotCompare, .slotCall, .localCompare, .localCall: true
+        case .not, .and, .or, .slotPresence, .presence, .matches, .slotCompare, .slotCall, .localCompare, .localCall, .compareConstant: true
         case .binary(let op, _, _): op.isPredicate
         case .call(let f, _, _): f.isPredicate
         default: false

@@ -1,7 +1,10 @@
 /// An ordered map value. Lookups are linear: policy maps and records are small, and a linear
 /// scan over a handful of short keys beats hashing them.
 public struct ExpressionMap: Sendable, Equatable {
-    public var entries: [(key: ExpressionValue, value: ExpressionValue)]
+    /// One key and its value.
+    public typealias Entry = (key: ExpressionValue, value: ExpressionValue)
+
+    public var entries: [Entry]
 
     public init(_ entries: [(key: ExpressionValue, value: ExpressionValue)] = []) {
         self.entries = entries

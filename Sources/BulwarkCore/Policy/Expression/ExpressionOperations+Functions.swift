@@ -1,40 +1,8 @@
 extension ExpressionOperations {
-    /// `startsWith`, `endsWith`, `contains` and `matches` (with a pattern known only now).
+    /// `startsWith`, `endsWith`, `contains` and `matches` on values (see the pointer form).
     static func stringPredicate(_ function: ExpressionFunction, _ receiver: ExpressionValue, _ argument: ExpressionValue) throws(ExpressionFailure) -> Bool {
-        if case .string(let s) = receiver, case .string(let p) = argument {
-            return try stringPredicate(function, s, p)
-        }
-        guard case .string(let s) = receiver.resolved, case .string(let p) = argument.resolved else {
-            throw ExpressionFailure("'\(name(function))' needs two strings, not \(receiver.typeName) and \(argument.typeName)")
-        }
-        return try stringPredicate(function, s, p)
-    }
-
-    private static func stringPredicate(_ function: ExpressionFunction, _ s: String, _ p: String) throws(ExpressionFailure) -> Bool {
-        switch function {
-        case .startsWith, .endsWith:
-            var s = s
-            var p = p
-            let suffix = function == .endsWith
-            return s.withUTF8 { h in
-                p.withUTF8 { n in
-                    guard n.count <= h.count else { return false }
-                    let offset = suffix ? h.count - n.count : 0
-                    var i = 0
-                    while i < n.count {
-                        if h[offset + i] != n[i] { return false }
-                        i += 1
-                    }
-                    return true
-                }
-            }
-        case .contains: return s.contains(p)
-        default:
-            do {
-                return try LinearRegex(p).matches(s)
-            } catch {
-                throw ExpressionFailure("invalid regular expression: \(error.message)")
-            }
+        try withUnsafePointer(to: receiver) { (a) throws(ExpressionFailure) -> Bool in
+            try withUnsafePointer(to: argument) { (b) throws(ExpressionFailure) -> Bool in try stringPredicate(function, a, b, nil) }
         }
     }
 
@@ -129,7 +97,7 @@ extension ExpressionOperations {
         return String(scalars[start...end])
     }
 
-    private static func name(_ f: ExpressionFunction) -> String {
+    static func name(_ f: ExpressionFunction) -> String {
         switch f {
         case .startsWith: "startsWith"
         case .endsWith: "endsWith"

@@ -13,20 +13,12 @@ enum ExpressionOperations {
             var i = o.entries.count - 1
             while i >= 0 {
                 let k = o.entries[i].key
-                if k.utf8.count == length, k == name { return .json(o.entries[i].value) }
+                if k.utf8.count == length, k == name { return ExpressionValue.json(o.entries[i].value).resolved }
                 i -= 1
             }
             throw ExpressionFailure("no such key: '\(name)'")
         default:
             throw ExpressionFailure("cannot select field '\(name)' from \(value.typeName)")
-        }
-    }
-
-    static func hasField(_ value: ExpressionValue, _ name: String) throws(ExpressionFailure) -> Bool {
-        switch value {
-        case .map(let m): return m[field: name] != nil
-        case .json(.object(let o)): return o[name] != nil
-        default: throw ExpressionFailure("'has' cannot test field '\(name)' of \(value.typeName)")
         }
     }
 
@@ -37,14 +29,14 @@ enum ExpressionOperations {
             return items[i]
         case .json(.array(let items)):
             let i = try listIndex(key, count: items.count)
-            return .json(items[i])
+            return ExpressionValue.json(items[i]).resolved
         case .map(let m):
             let k = key.resolved
             for entry in m.entries where equals(entry.key, k) { return entry.value }
             throw ExpressionFailure("no such key: \(describe(k))")
         case .json(.object(let o)):
             guard case .string(let name) = key.resolved else { throw ExpressionFailure("no such key: \(describe(key))") }
-            if let v = o[name] { return .json(v) }
+            if let v = o[name] { return ExpressionValue.json(v).resolved }
             throw ExpressionFailure("no such key: '\(name)'")
         default:
             throw ExpressionFailure("cannot index \(base.typeName)")
@@ -69,17 +61,6 @@ enum ExpressionOperations {
             return .int(-v)
         case .double(let d): return .double(-d)
         default: throw ExpressionFailure("operand of unary '-' must be a number, not \(value.typeName)")
-        }
-    }
-
-    /// The elements a macro iterates over: a list's elements or a map's keys.
-    static func iterationItems(_ value: ExpressionValue) throws(ExpressionFailure) -> [ExpressionValue] {
-        switch value {
-        case .list(let items): return items
-        case .map(let m): return m.entries.map(\.key)
-        case .json(.array(let items)): return items.map { .json($0) }
-        case .json(.object(let o)): return o.entries.map { .string($0.key) }
-        default: throw ExpressionFailure("cannot iterate over \(value.typeName)")
         }
     }
 

@@ -18,6 +18,10 @@ final class ExpressionProgram: @unchecked Sendable {
     let code: UnsafeBufferPointer<ExpressionInstruction>
     let operandTable: UnsafeBufferPointer<Int>
     let constantTable: UnsafeBufferPointer<ExpressionValue>
+    /// KMP failure tables of the constant arguments of `contains`, back to back; `tableStart`
+    /// gives each constant's start (-1 when it has none).
+    let failureTables: UnsafeBufferPointer<Int32>
+    let tableStart: UnsafeBufferPointer<Int>
 
     init(_ tree: ExpressionNode, source: String, type: ExpressionType, localCount: Int) {
         self.source = source
@@ -33,6 +37,28 @@ final class ExpressionProgram: @unchecked Sendable {
         code = Self.copy(instructions)
         operandTable = Self.copy(operands)
         constantTable = Self.copy(constants)
+        var tables: [Int32] = []
+        var starts = Array(repeating: -1, count: constants.count)
+        for c in builder.searched.sorted() {
+            guard case .string(let pattern) = constants[c], !pattern.isEmpty else { continue }
+            starts[c] = tables.count
+            let bytes = Array(pattern.utf8)
+            let table = [Int32](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                bytes.withUnsafeBufferPointer { SubstringSearch.failureTable($0, into: buffer) }
+                count = bytes.count
+            }
+            tables += table
+        }
+        failureTables = Self.copy(tables)
+        tableStart = Self.copy(starts)
+    }
+
+    /// The failure table of constant `c`, when it is the argument of a `contains`.
+    @inline(__always)
+    func searchTable(_ c: Int) -> UnsafeBufferPointer<Int32>? {
+        let start = tableStart[c]
+        guard start >= 0, case .string(let s) = constantTable[c] else { return nil }
+        return UnsafeBufferPointer(rebasing: failureTables[start..<(start + s.utf8.count)])
     }
 
     deinit {
@@ -41,6 +67,8 @@ final class ExpressionProgram: @unchecked Sendable {
         UnsafeMutableBufferPointer(mutating: operandTable).deallocate()
         UnsafeMutableBufferPointer(mutating: constantTable).deinitialize()
         UnsafeMutableBufferPointer(mutating: constantTable).deallocate()
+        UnsafeMutableBufferPointer(mutating: failureTables).deallocate()
+        UnsafeMutableBufferPointer(mutating: tableStart).deallocate()
     }
 
     private static func copy<T>(_ items: [T]) -> UnsafeBufferPointer<T> {
@@ -55,6 +83,8 @@ final class ExpressionProgram: @unchecked Sendable {
         var names: [String] = []
         var regexes: [LinearRegex] = []
         var operands: [Int] = []
+        /// Constants that are the argument of a fused `contains`.
+        var searched: Set<Int> = []
 
         mutating func emit(_ i: ExpressionInstruction) -> Int {
             instructions.append(i)
@@ -62,13 +92,34 @@ final class ExpressionProgram: @unchecked Sendable {
         }
 
         mutating func constant(_ v: ExpressionValue) -> Int {
-            constants.append(v)
+            constants.append(Self.compact(v))
             return constants.count - 1
+        }
+
+        /// Strings of up to 15 bytes rebuilt as small (inline) strings: the lexer builds its
+        /// strings on the heap, and copying a heap string costs an atomic reference count.
+        static func compact(_ s: String) -> String {
+            s.utf8.count <= 15 ? String(decoding: Array(s.utf8), as: UTF8.self) : s
+        }
+
+        static func compact(_ v: ExpressionValue) -> ExpressionValue {
+            switch v {
+            case .string(let s): .string(compact(s))
+            case .list(let items): .list(items.map(compact))
+            default: v
+            }
+        }
+
+        /// A constant argument of a string predicate; `contains` gets its failure table.
+        mutating func searchedConstant(_ v: ExpressionValue, _ f: ExpressionFunction) -> Int {
+            let c = constant(v)
+            if f == .contains { searched.insert(c) }
+            return c
         }
 
         mutating func name(_ s: String) -> Int {
             if let i = names.firstIndex(of: s) { return i }
-            names.append(s)
+            names.append(Self.compact(s))
             return names.count - 1
         }
 
@@ -83,10 +134,11 @@ final class ExpressionProgram: @unchecked Sendable {
         mutating func lower(_ node: ExpressionNode) -> Int {
             switch node {
             case .constant(let v):
-                constants.append(v)
-                return emit(.constant(constants.count - 1))
+                return emit(.constant(constant(v)))
             case .variable(let slot): return emit(.variable(slot))
             case .local(let slot): return emit(.local(slot))
+            case .select(.local(let slot), let field):
+                return emit(.localField(slot, name(field)))
             case .select(let o, let field):
                 let operand = lower(o)
                 return emit(.select(operand, name(field)))
@@ -106,6 +158,8 @@ final class ExpressionProgram: @unchecked Sendable {
                 if case .constant(let v) = r {
                     if case .variable(let slot) = l { return emit(.slotCompare(op, slot, constant(v))) }
                     if case .local(let slot) = l { return emit(.localCompare(op, slot, constant(v))) }
+                    let a = lower(l)
+                    return emit(.compareConstant(op, a, constant(v)))
                 }
                 let a = lower(l)
                 let b = lower(r)
@@ -122,18 +176,20 @@ final class ExpressionProgram: @unchecked Sendable {
             case .list(let items):
                 // A literal list of constants (`['shell', 'http']`) is built once, here.
                 let values = items.compactMap { item -> ExpressionValue? in if case .constant(let v) = item { v } else { nil } }
-                if values.count == items.count {
-                    constants.append(.list(values))
-                    return emit(.constant(constants.count - 1))
-                }
+                if values.count == items.count { return emit(.constant(constant(.list(values)))) }
                 return emit(.list(list(items), items.count))
             case .map(let entries):
                 let start = list(entries.flatMap { [$0.key, $0.value] })
                 return emit(.map(start, entries.count))
             case .call(let f, let first, let second) where f.isPredicate && f != .matches:
                 if case .constant(let v)? = second {
-                    if case .variable(let slot) = first { return emit(.slotCall(f, slot, constant(v))) }
-                    if case .local(let slot) = first { return emit(.localCall(f, slot, constant(v))) }
+                    switch first {
+                    case .variable(let slot): return emit(.slotCall(f, slot, searchedConstant(v, f)))
+                    case .local(let slot): return emit(.localCall(f, slot, searchedConstant(v, f)))
+                    default:
+                        let a = lower(first)
+                        return emit(.call(f, a, emit(.constant(searchedConstant(v, f)))))
+                    }
                 }
                 let a = lower(first)
                 let b = second.map { lower($0) } ?? -1

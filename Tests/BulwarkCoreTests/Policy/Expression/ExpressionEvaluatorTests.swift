@@ -63,6 +63,17 @@ import Testing
         ("[].exists(x, x == 1) == false && [].all(x, x == 1)", true),
         ("r'\\d+' == '\\\\d+'", true),
         ("'a\\tb'.contains('\\t')", true),
+        // Substring search: overlapping prefixes, non-ASCII text, empty and longer needles.
+        ("'aaab'.contains('aab') && 'abababc'.contains('ababc') && !'abababd'.contains('ababc')", true),
+        ("'naïve café'.contains('é') && 'naïve café'.contains('ïve c') && !'naive'.contains('ï')", true),
+        ("'x'.contains('') && !''.contains('x') && !'ab'.contains('abc')", true),
+        ("action.arguments.command.contains(action.arguments.recipients[1].size() > 0 ? 'passwd' : 'x')", true),
+        // Macros over map keys, JSON object keys and JSON arrays; nested macros see the outer variable.
+        ("{'a': 1, 'b': 2}.exists(k, k == 'b') && !{'a': 1}.exists(k, k == 'b')", true),
+        ("action.arguments.exists(k, k == 'ratio') && action.arguments.all(k, size(k) > 1)", true),
+        ("action.arguments.recipients.filter(r, r.endsWith('.io')) == ['b@evil.io']", true),
+        ("findings.exists(f, action.hosts.exists(h, f.rule.startsWith('impact') && h.startsWith('exfil')))", true),
+        ("findings.map(f, f.severity).exists(s, s == 'critical')", true),
     ])
     func evaluatesPolicyConditions(_ source: String, _ expected: Bool) throws {
         #expect(try ExpressionFixtures.run(source) == .value(.bool(expected)), "\(source)")
@@ -74,7 +85,9 @@ import Testing
         ("findings.map(f, f.score)", .list([.int(70), .int(90)])),
         ("action.hosts.filter(h, h.endsWith('.internal'))", .strings(["db.internal"])),
         ("risk > 50 ? 'high' : 'low'", .string("high")),
-        ("action.arguments.nested.deep", .json(true)),
+        ("action.arguments.nested.deep", .bool(true)),
+        ("action.arguments.recipients[0]", .string("a@corp.com")),
+        ("action.arguments.recipients", .json(["a@corp.com", "b@evil.io"])),
         ("{'k': risk}", .record([("k", .int(72))])),
     ])
     func evaluatesToValues(_ source: String, _ expected: ExpressionValue) throws {
@@ -135,7 +148,7 @@ extension ExpressionResult {
             }
         }
         switch v {
-        case .bool, .int, .double: return self
+        case .bool, .int, .double, .string, .null: return self  // JSON scalars come out resolved
         default: return .value(lazy(v))
         }
     }

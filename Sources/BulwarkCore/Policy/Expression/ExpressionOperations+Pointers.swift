@@ -1,0 +1,136 @@
+/// The operations the evaluator applies to values read in place (see `ExpressionEvaluator`):
+/// the common shapes are decided by looking at the stored values, without copying them; the
+/// rest fall back to the by-value operations.
+extension ExpressionOperations {
+    typealias Pointer = UnsafePointer<ExpressionValue>
+
+    /// Where field `name` of the map at `base` is stored; `nil` when `base` is not a map (a JSON
+    /// object's members are not stored as `ExpressionValue`s: the caller reads them by value).
+    static func fieldAddress(_ base: Pointer, _ name: String) throws(ExpressionFailure) -> Pointer? {
+        guard case .map(let m) = base.pointee else { return nil }
+        let length = name.utf8.count
+        let found: Pointer? = m.entries.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                if case .string(let k) = buffer[i].key, k.utf8.count == length, k == name {
+                    let entry = UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped + i)
+                    return (entry + MemoryLayout<ExpressionMap.Entry>.offset(of: \.value).unsafelyUnwrapped)
+                        .assumingMemoryBound(to: ExpressionValue.self)
+                }
+            }
+            return nil
+        }
+        guard let found else { throw ExpressionFailure("no such key: '\(name)'") }
+        return found
+    }
+
+    static func field(_ base: Pointer, _ name: String) throws(ExpressionFailure) -> ExpressionValue {
+        if let p = try fieldAddress(base, name) { return p.pointee }
+        if case .json(.object(let o)) = base.pointee {
+            // The last duplicate wins, as in `JSONObject`; lengths are compared first. Scalars
+            // come back resolved (`int`, `string`…), so that the fast paths of the operators apply.
+            let length = name.utf8.count
+            return try o.entries.withUnsafeBufferPointer { (buffer) throws(ExpressionFailure) -> ExpressionValue in
+                var i = buffer.count - 1
+                while i >= 0 {
+                    if buffer[i].key.utf8.count == length, buffer[i].key == name { return ExpressionValue.json(buffer[i].value).resolved }
+                    i -= 1
+                }
+                throw ExpressionFailure("no such key: '\(name)'")
+            }
+        }
+        return try field(base.pointee, name)
+    }
+
+    static func hasField(_ base: Pointer, _ name: String) throws(ExpressionFailure) -> Bool {
+        switch base.pointee {
+        case .map(let m): return m[field: name] != nil
+        case .json(.object(let o)): return o[name] != nil
+        default: throw ExpressionFailure("'has' cannot test field '\(name)' of \(base.pointee.typeName)")
+        }
+    }
+
+    static func matches(_ text: Pointer, _ regex: LinearRegex) throws(ExpressionFailure) -> Bool {
+        switch text.pointee {
+        case .string(let s), .json(.string(let s)): return regex.matches(s)
+        default: throw ExpressionFailure("'matches' needs a string")
+        }
+    }
+
+    /// A comparison or membership test.
+    static func predicate(_ op: ExpressionOperator, _ a: Pointer, _ b: Pointer) throws(ExpressionFailure) -> Bool {
+        if case .int(let x) = a.pointee, case .int(let y) = b.pointee {
+            switch op {
+            case .equal: return x == y
+            case .notEqual: return x != y
+            case .less: return x < y
+            case .lessOrEqual: return x <= y
+            case .greater: return x > y
+            case .greaterOrEqual: return x >= y
+            default: break
+            }
+        }
+        if case .string(let x) = a.pointee, case .string(let y) = b.pointee {
+            if op == .equal { return x == y }
+            if op == .notEqual { return x != y }
+        }
+        if op == .isIn, case .string(let x) = a.pointee, case .list(let items) = b.pointee {
+            return items.withUnsafeBufferPointer { buffer in
+                for i in buffer.indices {
+                    if case .string(let y) = buffer[i] { if x == y { return true } } else if equals(buffer[i], a.pointee) { return true }
+                }
+                return false
+            }
+        }
+        return try predicate(op, a.pointee, b.pointee)
+    }
+
+    /// `startsWith`, `endsWith`, `contains` and `matches` (with a pattern known only now).
+    /// `table` is the failure table of a constant `contains` argument, when there is one.
+    static func stringPredicate(_ function: ExpressionFunction, _ receiver: Pointer, _ argument: Pointer, _ table: UnsafeBufferPointer<Int32>?) throws(ExpressionFailure) -> Bool {
+        // Matched in place, case by case: binding the strings through a helper would copy the values.
+        switch receiver.pointee {
+        case .string(let s), .json(.string(let s)):
+            switch argument.pointee {
+            case .string(let p), .json(.string(let p)): return try stringPredicate(function, s, p, table)
+            default: break
+            }
+        default: break
+        }
+        throw ExpressionFailure("'\(name(function))' needs two strings, not \(receiver.pointee.typeName) and \(argument.pointee.typeName)")
+    }
+
+    private static func stringPredicate(_ function: ExpressionFunction, _ s: String, _ p: String, _ table: UnsafeBufferPointer<Int32>?) throws(ExpressionFailure) -> Bool {
+        if function == .matches {
+            do {
+                return try LinearRegex(p).matches(s)
+            } catch {
+                throw ExpressionFailure("invalid regular expression: \(error.message)")
+            }
+        }
+        return utf8(s) { h in
+            utf8(p) { n in
+                switch function {
+                case .contains:
+                    if let table, table.count == n.count { return SubstringSearch.occurs(n, table: table, in: h) }
+                    return SubstringSearch.occurs(n, in: h)
+                default:
+                    guard n.count <= h.count else { return false }
+                    let offset = function == .endsWith ? h.count - n.count : 0
+                    var i = 0
+                    while i < n.count {
+                        if h[offset + i] != n[i] { return false }
+                        i += 1
+                    }
+                    return true
+                }
+            }
+        }
+    }
+
+    /// A string's UTF-8 bytes, in place (native and small strings are always contiguous).
+    @inline(__always)
+    static func utf8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+}
