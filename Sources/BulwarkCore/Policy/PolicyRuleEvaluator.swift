@@ -9,33 +9,37 @@
 ///   closed: the decision becomes block, naming the rule.
 public struct PolicyRuleEvaluator: PolicyEvaluator {
     public let policy: Policy
-    /// `policy.orderedRules`, sorted once here rather than per action.
+    /// `policy.orderedRules`, sorted once here rather than per action, and their conditions.
     private let ordered: [PolicyRule]
+    private let conditions: [Expression]
 
     public init(policy: Policy) {
         self.policy = policy
         ordered = policy.orderedRules
+        conditions = ordered.map(\.condition)
     }
 
     public func evaluate(_ action: Action, findings: [Finding], risk: Int, decision: Decision) -> PolicyOutcome? {
         guard !policy.rules.isEmpty else { return nil }
         let bindings = Self.bindings(action: action, findings: findings, risk: risk, policy: policy)
         let critical = Set(findings.filter { $0.severity == .critical }.map(\.rule.rawValue))
-        for i in ordered.indices {
-            // Indexed, not `for rule in`: reading the rule in place copies none of its fields.
+        var outcome: PolicyOutcome?
+        Expression.evaluate(conditions, bindings) { i, result in
             let rule = ordered[i]
-            switch rule.condition.evaluate(bindings) {
+            switch result {
             case .error(let message):
-                return PolicyOutcome(decision: .block, rule: rule.id, reason: "rule \(rule.id) could not be evaluated (\(message)); failing closed")
+                outcome = PolicyOutcome(decision: .block, rule: rule.id, reason: "rule \(rule.id) could not be evaluated (\(message)); failing closed")
+                return false
             case .value(let value):
-                guard case .bool(true) = value else { continue }
+                guard case .bool(true) = value else { return true }
                 if rule.decision < decision {
-                    guard rule.allowsLowering, critical.isSubset(of: rule.overrides) else { continue }
+                    guard rule.allowsLowering, critical.isSubset(of: rule.overrides) else { return true }
                 }
-                return PolicyOutcome(decision: rule.decision, rule: rule.id, reason: rule.reason)
+                outcome = PolicyOutcome(decision: rule.decision, rule: rule.id, reason: rule.reason)
+                return false
             }
         }
-        return nil
+        return outcome
     }
 
     /// The values `when:` conditions read (see docs/expressions.md for the schema).

@@ -33,22 +33,50 @@ public struct Expression: Sendable {
     /// was compiled with. Run-time problems (a missing field read without `has`, an unbound
     /// variable, division by zero, a type mismatch on dynamic data) give `.error`.
     public func evaluate(_ bindings: ExpressionBindings) -> ExpressionResult {
+        ExpressionFrame.with(bindings, localCount: program.localCount) { frame in frame.run(program) }
+    }
+
+    /// Evaluates `conditions` in order against one set of bindings, handing each result to
+    /// `body` until it returns `false`: how a policy tries its rules. The bindings are borrowed
+    /// once for all of them, and no condition is copied (copying one costs a reference count).
+    public static func evaluate(_ conditions: [Expression], _ bindings: ExpressionBindings, _ body: (Int, ExpressionResult) -> Bool) {
+        var localCount = 0
+        for i in conditions.indices { localCount = max(localCount, conditions[i].program.localCount) }
+        ExpressionFrame.with(bindings, localCount: localCount) { frame in
+            conditions.withUnsafeBufferPointer { list in
+                for i in list.indices {
+                    let result = Unmanaged.passUnretained(list[i].program)._withUnsafeGuaranteedRef { frame.run($0) }
+                    if !body(i, result) { return }
+                }
+            }
+        }
+    }
+}
+
+/// What an evaluation borrows: the bindings' buffers and room for macro variables.
+struct ExpressionFrame {
+    let values: UnsafeBufferPointer<ExpressionValue>
+    let bound: UnsafeBufferPointer<Bool>
+    let slots: UnsafeBufferPointer<ExpressionSchema.Slot>
+    let locals: UnsafeMutableBufferPointer<UnsafePointer<ExpressionValue>>
+    let scratch: UnsafeMutableBufferPointer<ExpressionValue>
+
+    static func with<R>(_ bindings: ExpressionBindings, localCount: Int, _ body: (ExpressionFrame) -> R) -> R {
         bindings.values.withUnsafeBufferPointer { values in
             bindings.bound.withUnsafeBufferPointer { bound in
                 bindings.schema.slots.withUnsafeBufferPointer { slots in
-                    let count = program.localCount
-                    if count == 0 {
-                        return run(ExpressionEvaluator(program: program, values: values, bound: bound, slots: slots,
-                                                       locals: UnsafeMutableBufferPointer(start: nil, count: 0),
-                                                       scratch: UnsafeMutableBufferPointer(start: nil, count: 0)))
+                    if localCount == 0 {
+                        return body(ExpressionFrame(values: values, bound: bound, slots: slots,
+                                                    locals: UnsafeMutableBufferPointer(start: nil, count: 0),
+                                                    scratch: UnsafeMutableBufferPointer(start: nil, count: 0)))
                     }
                     // Macro variables: a pointer each, and room for an element that must be materialized.
-                    return withUnsafeTemporaryAllocation(of: ExpressionValue.self, capacity: count) { scratch in
+                    return withUnsafeTemporaryAllocation(of: ExpressionValue.self, capacity: localCount) { scratch in
                         // `.null` is trivial, and the evaluator puts it back after each use: no deinitialization.
                         scratch.initialize(repeating: .null)
-                        return withUnsafeTemporaryAllocation(of: UnsafePointer<ExpressionValue>.self, capacity: count) { locals in
+                        return withUnsafeTemporaryAllocation(of: UnsafePointer<ExpressionValue>.self, capacity: localCount) { locals in
                             locals.initialize(repeating: UnsafePointer(scratch.baseAddress.unsafelyUnwrapped))
-                            return run(ExpressionEvaluator(program: program, values: values, bound: bound, slots: slots, locals: locals, scratch: scratch))
+                            return body(ExpressionFrame(values: values, bound: bound, slots: slots, locals: locals, scratch: scratch))
                         }
                     }
                 }
@@ -56,7 +84,8 @@ public struct Expression: Sendable {
         }
     }
 
-    private func run(_ evaluator: ExpressionEvaluator) -> ExpressionResult {
+    func run(_ program: ExpressionProgram) -> ExpressionResult {
+        let evaluator = ExpressionEvaluator(program: program, values: values, bound: bound, slots: slots, locals: locals, scratch: scratch)
         do {
             // A JSON scalar comes out as the language's own scalar (`bool`, `int`…), so that a
             // condition such as `action.arguments.confirmed` is `true`, not a JSON `true`.

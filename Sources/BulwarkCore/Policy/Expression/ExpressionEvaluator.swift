@@ -10,7 +10,9 @@
 struct ExpressionEvaluator {
     typealias Pointer = UnsafePointer<ExpressionValue>
 
-    let program: ExpressionProgram
+    /// Unowned: whoever evaluates holds the program for the whole evaluation, and a strong
+    /// reference here would cost a reference count per condition.
+    unowned(unsafe) let program: ExpressionProgram
     /// The bindings' values and bound flags and the schema's slots, borrowed for the evaluation.
     let values: UnsafeBufferPointer<ExpressionValue>
     let bound: UnsafeBufferPointer<Bool>

@@ -50,10 +50,9 @@ extension ExpressionOperations {
     }
 
     static func matches(_ text: Pointer, _ regex: LinearRegex) throws(ExpressionFailure) -> Bool {
-        switch text.pointee {
-        case .string(let s), .json(.string(let s)): return regex.matches(s)
-        default: throw ExpressionFailure("'matches' needs a string")
-        }
+        if case .string(let s) = text.pointee { return regex.matches(s) }
+        if case .json(.string(let s)) = text.pointee { return regex.matches(s) }
+        throw ExpressionFailure("'matches' needs a string")
     }
 
     /// A comparison or membership test.
@@ -87,18 +86,18 @@ extension ExpressionOperations {
     /// `startsWith`, `endsWith`, `contains` and `matches` (with a pattern known only now).
     /// `table` is the failure table of a constant `contains` argument, when there is one.
     static func stringPredicate(_ function: ExpressionFunction, _ receiver: Pointer, _ argument: Pointer, _ table: UnsafeBufferPointer<Int32>?) throws(ExpressionFailure) -> Bool {
-        // Matched in place, case by case: binding the strings through a helper would copy the values.
-        switch receiver.pointee {
-        case .string(let s), .json(.string(let s)):
-            switch argument.pointee {
-            case .string(let p), .json(.string(let p)): return try stringPredicate(function, s, p, table)
-            default: break
-            }
-        default: break
+        // One `if case` per shape: matching several patterns in one case copies the whole value.
+        if case .string(let s) = receiver.pointee {
+            if case .string(let p) = argument.pointee { return try stringPredicate(function, s, p, table) }
+            if case .json(.string(let p)) = argument.pointee { return try stringPredicate(function, s, p, table) }
+        } else if case .json(.string(let s)) = receiver.pointee {
+            if case .string(let p) = argument.pointee { return try stringPredicate(function, s, p, table) }
+            if case .json(.string(let p)) = argument.pointee { return try stringPredicate(function, s, p, table) }
         }
         throw ExpressionFailure("'\(name(function))' needs two strings, not \(receiver.pointee.typeName) and \(argument.pointee.typeName)")
     }
 
+    @inline(__always)
     private static func stringPredicate(_ function: ExpressionFunction, _ s: String, _ p: String, _ table: UnsafeBufferPointer<Int32>?) throws(ExpressionFailure) -> Bool {
         if function == .matches {
             do {
@@ -107,8 +106,8 @@ extension ExpressionOperations {
                 throw ExpressionFailure("invalid regular expression: \(error.message)")
             }
         }
-        return utf8(s) { h in
-            utf8(p) { n in
+        return SubstringSearch.utf8(s) { h in
+            SubstringSearch.utf8(p) { n in
                 switch function {
                 case .contains:
                     if let table, table.count == n.count { return SubstringSearch.occurs(n, table: table, in: h) }
@@ -125,12 +124,5 @@ extension ExpressionOperations {
                 }
             }
         }
-    }
-
-    /// A string's UTF-8 bytes, in place (native and small strings are always contiguous).
-    @inline(__always)
-    static func utf8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
-        return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 }

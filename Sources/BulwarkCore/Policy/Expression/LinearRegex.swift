@@ -8,6 +8,11 @@ struct LinearRegex: Sendable {
     static let maxProgram = 10_000
 
     let program: [LinearRegexInstruction]
+    /// UTF-8 of the longest literal every match contains, looked for before the VM runs (most
+    /// texts a policy pattern sees do not match, and most patterns name a literal); and its
+    /// failure table. Empty when the pattern requires no literal.
+    let required: [UInt8]
+    let requiredTable: [Int32]
 
     init(_ pattern: String) throws(LinearRegexError) {
         var parser = LinearRegexParser(pattern)
@@ -16,6 +21,38 @@ struct LinearRegex: Sendable {
         try compiler.emit(tree)
         compiler.program.append(.match)
         program = compiler.program
+        var literal = ""
+        for c in Self.requiredScalars(tree) { if let scalar = Unicode.Scalar(c) { literal.unicodeScalars.append(scalar) } }
+        let bytes = Array(literal.utf8)
+        required = bytes
+        requiredTable = [Int32](unsafeUninitializedCapacity: bytes.count) { table, count in
+            bytes.withUnsafeBufferPointer { SubstringSearch.failureTable($0, into: table) }
+            count = bytes.count
+        }
+    }
+
+    /// The longest run of scalars that every match of `node` contains.
+    static func requiredScalars(_ node: LinearRegexNode) -> [UInt32] {
+        switch node {
+        case .scalar(let c): return [c]
+        case .repetition(let inner, let min, _): return min >= 1 ? requiredScalars(inner) : []
+        case .concat(let items):
+            var best: [UInt32] = []
+            var run: [UInt32] = []
+            for item in items {
+                switch item {
+                case .scalar(let c): run.append(c)
+                case .begin, .end, .empty: continue  // zero-width: the scalars around them stay adjacent
+                default:
+                    if run.count > best.count { best = run }
+                    run = []
+                    let inner = requiredScalars(item)
+                    if inner.count > best.count { best = inner }
+                }
+            }
+            return run.count > best.count ? run : best
+        case .alternate, .set, .begin, .end, .empty: return []
+        }
     }
 
     private struct Compiler {
@@ -79,6 +116,14 @@ struct LinearRegex: Sendable {
     /// Whether the pattern matches anywhere in `text`. The thread lists live in one temporary
     /// (stack) allocation sized by the program.
     func matches(_ text: String) -> Bool {
+        if !required.isEmpty {
+            let present = required.withUnsafeBufferPointer { literal in
+                requiredTable.withUnsafeBufferPointer { table in
+                    SubstringSearch.utf8(text) { SubstringSearch.occurs(literal, table: table, in: $0) }
+                }
+            }
+            if !present { return false }
+        }
         let n = program.count
         let anchored: Bool
         if case .begin = program[0] { anchored = true } else { anchored = false }

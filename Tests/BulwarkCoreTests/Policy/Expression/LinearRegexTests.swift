@@ -76,3 +76,27 @@ import Testing
         #expect(elapsed < .seconds(20))
     }
 }
+
+@Suite struct LinearRegexPrefilterTests {
+    @Test(arguments: [
+        ("^(db|cache)15\\.internal$", "db15.internal", true),
+        ("^(db|cache)15\\.internal$", "db.internal", false),
+        ("ab+c", "xxabbbcx", true),
+        ("ab+c", "xxacx", false),
+        ("(foo)?bar", "bar", true),
+        ("(?i)secret", "SeCrEt", true),
+        ("x(yz)*w", "xw", true),
+        ("é+t", "ééét", true),
+        ("é+t", "et", false),
+    ])
+    func theRequiredLiteralNeverRejectsAMatch(_ pattern: String, _ text: String, _ expected: Bool) throws {
+        #expect(try LinearRegex(pattern).matches(text) == expected, "\(pattern) on \(text)")
+    }
+
+    @Test func requiredLiteralsAreTheLongestMandatoryRun() throws {
+        #expect(try LinearRegex("^(db|cache)15\\.internal$").required == Array("15.internal".utf8))
+        #expect(try LinearRegex("(foo)?bar").required == Array("bar".utf8))
+        #expect(try LinearRegex("a|b").required.isEmpty)
+        #expect(try LinearRegex("(?i)secret").required.isEmpty)
+    }
+}
