@@ -89,6 +89,7 @@ struct ExpressionFrame {
         do {
             // A JSON scalar comes out as the language's own scalar (`bool`, `int`…), so that a
             // condition such as `action.arguments.confirmed` is `true`, not a JSON `true`.
+            if program.predicates[program.root] { return .value(.bool(try evaluator.test(program.root))) }
             return .value(try evaluator.eval(program.root).resolved)
         } catch {
             return .error(error.message)

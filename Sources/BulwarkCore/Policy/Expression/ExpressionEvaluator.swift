@@ -61,10 +61,10 @@ struct ExpressionEvaluator {
         case .variable(let s): return try slot(s)
         case .local(let s): return UnsafePointer(locals[s])
         case .localField(let s, let name):
-            return try ExpressionOperations.fieldAddress(UnsafePointer(locals[s]), program.names[name])
+            return try ExpressionOperations.fieldAddress(UnsafePointer(locals[s]), program.nameTable[name])
         case .select(let operand, let name):
             guard let base = try address(operand) else { return nil }
-            return try ExpressionOperations.fieldAddress(base, program.names[name])
+            return try ExpressionOperations.fieldAddress(base, program.nameTable[name])
         default: return nil
         }
     }
@@ -83,10 +83,10 @@ struct ExpressionEvaluator {
         case .constant, .variable, .local:
             return try address(node).unsafelyUnwrapped.pointee
         case .localField(let s, let name):
-            return try ExpressionOperations.field(UnsafePointer(locals[s]), program.names[name])
+            return try ExpressionOperations.field(UnsafePointer(locals[s]), program.nameTable[name])
         case .select(let operand, let name):
-            if let base = try address(operand) { return try ExpressionOperations.field(base, program.names[name]) }
-            return try ExpressionOperations.field(try eval(operand), program.names[name])
+            if let base = try address(operand) { return try ExpressionOperations.field(base, program.nameTable[name]) }
+            return try ExpressionOperations.field(try eval(operand), program.nameTable[name])
         case .index(let operand, let key):
             let base = try eval(operand)
             return try ExpressionOperations.index(base, try eval(key))
@@ -147,13 +147,43 @@ struct ExpressionEvaluator {
             return try ExpressionOperations.predicate(op, UnsafePointer(locals[s]), constant(c))
         case .localCall(let function, let s, let c):
             return try ExpressionOperations.stringPredicate(function, UnsafePointer(locals[s]), constant(c), program.searchTable(c))
+        case .slotIntCompare(let op, let s, let n):
+            guard s < values.count, bound[s] else { throw unbound(s) }
+            if case .int(let x) = values[s] {
+                switch op {
+                case .equal: return x == n
+                case .notEqual: return x != n
+                case .less: return x < n
+                case .lessOrEqual: return x <= n
+                case .greater: return x > n
+                case .greaterOrEqual: return x >= n
+                default: break
+                }
+            }
+            return try withUnsafePointer(to: ExpressionValue.int(n)) { (c) throws(ExpressionFailure) -> Bool in
+                try ExpressionOperations.predicate(op, try slot(s), c)
+            }
+        case .localFieldCompare(let op, let s, let name, let c):
+            let field = try ExpressionOperations.fieldAddress(UnsafePointer(locals[s]), program.nameTable[name])
+            if let field { return try ExpressionOperations.predicate(op, field, constant(c)) }
+            let v = try ExpressionOperations.field(UnsafePointer(locals[s]), program.nameTable[name])
+            return try withUnsafePointer(to: v) { (a) throws(ExpressionFailure) -> Bool in
+                try ExpressionOperations.predicate(op, a, constant(c))
+            }
+        case .localFieldCall(let function, let s, let name, let c):
+            let field = try ExpressionOperations.fieldAddress(UnsafePointer(locals[s]), program.nameTable[name])
+            if let field { return try ExpressionOperations.stringPredicate(function, field, constant(c), program.searchTable(c)) }
+            let v = try ExpressionOperations.field(UnsafePointer(locals[s]), program.nameTable[name])
+            return try withUnsafePointer(to: v) { (a) throws(ExpressionFailure) -> Bool in
+                try ExpressionOperations.stringPredicate(function, a, constant(c), program.searchTable(c))
+            }
         case .compareConstant(let op, let operand, let c):
             return try withValue(operand) { (a) throws(ExpressionFailure) -> Bool in
                 try ExpressionOperations.predicate(op, a, constant(c))
             }
         case .presence(let operand, let name):
             return try withValue(operand) { (p) throws(ExpressionFailure) -> Bool in
-                try ExpressionOperations.hasField(p, program.names[name])
+                try ExpressionOperations.hasField(p, program.nameTable[name])
             }
         case .matches(let text, let regex):
             return try withValue(text) { (p) throws(ExpressionFailure) -> Bool in
@@ -181,7 +211,7 @@ struct ExpressionEvaluator {
     }
 
     private func boolean(_ node: Int, _ op: String) throws(ExpressionFailure) -> Bool {
-        if program.code[node].isPredicate { return try test(node) }
+        if program.predicates[node] { return try test(node) }
         let v = try eval(node)
         if case .bool(let b) = v { return b }
         if case .json(.bool(let b)) = v { return b }

@@ -40,11 +40,19 @@ enum ExpressionInstruction: Sendable {
     case localField(Int, Int)
     /// Fused `<operand> <op> constant` for any other operand: operand node, constant index.
     case compareConstant(ExpressionOperator, Int, Int)
+    /// Fused `local.field <op> constant` and `local.field.fn(constant)`: local slot, name
+    /// index, constant index.
+    case localFieldCompare(ExpressionOperator, Int, Int, Int)
+    case localFieldCall(ExpressionFunction, Int, Int, Int)
+    /// Fused `variable <op> int constant`, the commonest condition (`risk > 70`): slot, the
+    /// integer itself.
+    case slotIntCompare(ExpressionOperator, Int, Int)
 
     /// Yields a bool whenever it yields a value.
     var isPredicate: Bool {
         switch self {
-        case .not, .and, .or, .slotPresence, .presence, .matches, .slotCompare, .slotCall, .localCompare, .localCall, .compareConstant: true
+        case .not, .and, .or, .slotPresence, .presence, .matches, .slotCompare, .slotCall, .localCompare, .localCall, .compareConstant,
+             .localFieldCompare, .localFieldCall, .slotIntCompare: true
         case .binary(let op, _, _): op.isPredicate
         case .call(let f, _, _): f.isPredicate
         default: false

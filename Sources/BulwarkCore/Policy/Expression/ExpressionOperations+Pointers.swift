@@ -32,7 +32,7 @@ extension ExpressionOperations {
             return try o.entries.withUnsafeBufferPointer { (buffer) throws(ExpressionFailure) -> ExpressionValue in
                 var i = buffer.count - 1
                 while i >= 0 {
-                    if buffer[i].key.utf8.count == length, buffer[i].key == name { return ExpressionValue.json(buffer[i].value).resolved }
+                    if buffer[i].key.utf8.count == length, buffer[i].key == name { return ExpressionValue(member: buffer[i].value) }
                     i -= 1
                 }
                 throw ExpressionFailure("no such key: '\(name)'")

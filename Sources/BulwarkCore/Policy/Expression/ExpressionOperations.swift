@@ -13,7 +13,7 @@ enum ExpressionOperations {
             var i = o.entries.count - 1
             while i >= 0 {
                 let k = o.entries[i].key
-                if k.utf8.count == length, k == name { return ExpressionValue.json(o.entries[i].value).resolved }
+                if k.utf8.count == length, k == name { return ExpressionValue(member: o.entries[i].value) }
                 i -= 1
             }
             throw ExpressionFailure("no such key: '\(name)'")
@@ -29,14 +29,14 @@ enum ExpressionOperations {
             return items[i]
         case .json(.array(let items)):
             let i = try listIndex(key, count: items.count)
-            return ExpressionValue.json(items[i]).resolved
+            return ExpressionValue(member: items[i])
         case .map(let m):
             let k = key.resolved
             for entry in m.entries where equals(entry.key, k) { return entry.value }
             throw ExpressionFailure("no such key: \(describe(k))")
         case .json(.object(let o)):
             guard case .string(let name) = key.resolved else { throw ExpressionFailure("no such key: \(describe(key))") }
-            if let v = o[name] { return ExpressionValue.json(v).resolved }
+            if let v = o[name] { return ExpressionValue(member: v) }
             throw ExpressionFailure("no such key: '\(name)'")
         default:
             throw ExpressionFailure("cannot index \(base.typeName)")

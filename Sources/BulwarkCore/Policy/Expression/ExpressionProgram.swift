@@ -22,6 +22,10 @@ final class ExpressionProgram: @unchecked Sendable {
     /// gives each constant's start (-1 when it has none).
     let failureTables: UnsafeBufferPointer<Int32>
     let tableStart: UnsafeBufferPointer<Int>
+    /// `names`, read without retaining the array.
+    let nameTable: UnsafeBufferPointer<String>
+    /// `instructions[i].isPredicate`, looked up rather than recomputed on every operand.
+    let predicates: UnsafeBufferPointer<Bool>
 
     init(_ tree: ExpressionNode, source: String, type: ExpressionType, localCount: Int) {
         self.source = source
@@ -50,6 +54,8 @@ final class ExpressionProgram: @unchecked Sendable {
             tables += table
         }
         failureTables = Self.copy(tables)
+        predicates = Self.copy(instructions.map(\.isPredicate))
+        nameTable = Self.copy(names)
         tableStart = Self.copy(starts)
     }
 
@@ -69,6 +75,9 @@ final class ExpressionProgram: @unchecked Sendable {
         UnsafeMutableBufferPointer(mutating: constantTable).deallocate()
         UnsafeMutableBufferPointer(mutating: failureTables).deallocate()
         UnsafeMutableBufferPointer(mutating: tableStart).deallocate()
+        UnsafeMutableBufferPointer(mutating: predicates).deallocate()
+        UnsafeMutableBufferPointer(mutating: nameTable).deinitialize()
+        UnsafeMutableBufferPointer(mutating: nameTable).deallocate()
     }
 
     private static func copy<T>(_ items: [T]) -> UnsafeBufferPointer<T> {
@@ -156,7 +165,11 @@ final class ExpressionProgram: @unchecked Sendable {
             case .or(let items): return emit(.or(list(items), items.count))
             case .binary(let op, let l, let r) where op.isPredicate:
                 if case .constant(let v) = r {
-                    if case .variable(let slot) = l { return emit(.slotCompare(op, slot, constant(v))) }
+                    if case .variable(let slot) = l {
+                        if case .int(let n) = v, op != .isIn { return emit(.slotIntCompare(op, slot, n)) }
+                        return emit(.slotCompare(op, slot, constant(v)))
+                    }
+                    if case .select(.local(let slot), let field) = l { return emit(.localFieldCompare(op, slot, name(field), constant(v))) }
                     if case .local(let slot) = l { return emit(.localCompare(op, slot, constant(v))) }
                     let a = lower(l)
                     return emit(.compareConstant(op, a, constant(v)))
@@ -185,6 +198,8 @@ final class ExpressionProgram: @unchecked Sendable {
                 if case .constant(let v)? = second {
                     switch first {
                     case .variable(let slot): return emit(.slotCall(f, slot, searchedConstant(v, f)))
+                    case .select(.local(let slot), let field):
+                        return emit(.localFieldCall(f, slot, name(field), searchedConstant(v, f)))
                     case .local(let slot): return emit(.localCall(f, slot, searchedConstant(v, f)))
                     default:
                         let a = lower(first)

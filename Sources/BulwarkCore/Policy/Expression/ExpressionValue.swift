@@ -42,6 +42,19 @@ public enum ExpressionValue: Sendable, Equatable {
         return .double(n)
     }
 
+    /// A member of a JSON document as a value: scalars become the language's own (`int`,
+    /// `string`…), arrays and objects stay `json` (`ExpressionValue.json(j).resolved`, without
+    /// building the wrapper first).
+    init(member j: JSONValue) {
+        switch j {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let n): self = ExpressionValue.number(n)
+        case .string(let s): self = .string(s)
+        case .array, .object: self = .json(j)
+        }
+    }
+
     /// One level of a lazily bound JSON value made concrete; other values are returned as they are.
     /// Arrays and objects stay `json` so that their members are converted only when reached.
     var resolved: ExpressionValue {
