@@ -54,6 +54,14 @@ struct ExpressionEvaluator {
         program.constantTable.baseAddress.unsafelyUnwrapped + index
     }
 
+    /// A string predicate whose argument is constant `c`: read as bytes when it is a string
+    /// (always, once type-checked), else through the general form, which reports the error.
+    @inline(__always)
+    private func stringPredicate(_ function: ExpressionFunction, _ receiver: Pointer, constant c: Int) throws(ExpressionFailure) -> Bool {
+        if let text = program.text(c) { return try ExpressionOperations.stringPredicate(function, receiver, text) }
+        return try ExpressionOperations.stringPredicate(function, receiver, constant(c))
+    }
+
     /// Where `node`'s value is stored, when it is stored; `nil` when it must be computed.
     func address(_ node: Int) throws(ExpressionFailure) -> Pointer? {
         switch program.code[node] {
@@ -127,7 +135,9 @@ struct ExpressionEvaluator {
         }
     }
 
-    /// Evaluates a node that yields a boolean without boxing intermediate results.
+    /// Evaluates a node that yields a boolean without boxing intermediate results. The common
+    /// shapes are decided here; the rest go to `testOther`, kept apart so that this function,
+    /// entered once per node, stays small (no temporaries whose address is taken).
     func test(_ node: Int) throws(ExpressionFailure) -> Bool {
         switch program.code[node] {
         case .not(let operand): return !(try boolean(operand, "!"))
@@ -142,11 +152,11 @@ struct ExpressionEvaluator {
         case .slotCompare(let op, let s, let c):
             return try ExpressionOperations.predicate(op, try slot(s), constant(c))
         case .slotCall(let function, let s, let c):
-            return try ExpressionOperations.stringPredicate(function, try slot(s), constant(c), program.searchTable(c))
+            return try stringPredicate(function, try slot(s), constant: c)
         case .localCompare(let op, let s, let c):
             return try ExpressionOperations.predicate(op, UnsafePointer(locals[s]), constant(c))
         case .localCall(let function, let s, let c):
-            return try ExpressionOperations.stringPredicate(function, UnsafePointer(locals[s]), constant(c), program.searchTable(c))
+            return try stringPredicate(function, UnsafePointer(locals[s]), constant: c)
         case .slotIntCompare(let op, let s, let n):
             guard s < values.count, bound[s] else { throw unbound(s) }
             if case .int(let x) = values[s] {
@@ -160,22 +170,40 @@ struct ExpressionEvaluator {
                 default: break
                 }
             }
+            return try testOther(node)
+        case .localFieldCompare(let op, let s, let name, let c):
+            if let field = try ExpressionOperations.fieldAddress(UnsafePointer(locals[s]), program.nameTable[name]) {
+                return try ExpressionOperations.predicate(op, field, constant(c))
+            }
+            return try testOther(node)
+        case .localFieldCall(let function, let s, let name, let c):
+            if let field = try ExpressionOperations.fieldAddress(UnsafePointer(locals[s]), program.nameTable[name]) {
+                return try stringPredicate(function, field, constant: c)
+            }
+            return try testOther(node)
+        default:
+            return try testOther(node)
+        }
+    }
+
+    /// The shapes of `test` that need a temporary: an operand that is computed, or a field of a
+    /// JSON object.
+    @inline(never)
+    private func testOther(_ node: Int) throws(ExpressionFailure) -> Bool {
+        switch program.code[node] {
+        case .slotIntCompare(let op, let s, let n):
             return try withUnsafePointer(to: ExpressionValue.int(n)) { (c) throws(ExpressionFailure) -> Bool in
                 try ExpressionOperations.predicate(op, try slot(s), c)
             }
         case .localFieldCompare(let op, let s, let name, let c):
-            let field = try ExpressionOperations.fieldAddress(UnsafePointer(locals[s]), program.nameTable[name])
-            if let field { return try ExpressionOperations.predicate(op, field, constant(c)) }
             let v = try ExpressionOperations.field(UnsafePointer(locals[s]), program.nameTable[name])
             return try withUnsafePointer(to: v) { (a) throws(ExpressionFailure) -> Bool in
                 try ExpressionOperations.predicate(op, a, constant(c))
             }
         case .localFieldCall(let function, let s, let name, let c):
-            let field = try ExpressionOperations.fieldAddress(UnsafePointer(locals[s]), program.nameTable[name])
-            if let field { return try ExpressionOperations.stringPredicate(function, field, constant(c), program.searchTable(c)) }
             let v = try ExpressionOperations.field(UnsafePointer(locals[s]), program.nameTable[name])
             return try withUnsafePointer(to: v) { (a) throws(ExpressionFailure) -> Bool in
-                try ExpressionOperations.stringPredicate(function, a, constant(c), program.searchTable(c))
+                try stringPredicate(function, a, constant: c)
             }
         case .compareConstant(let op, let operand, let c):
             return try withValue(operand) { (a) throws(ExpressionFailure) -> Bool in
@@ -196,10 +224,10 @@ struct ExpressionEvaluator {
         case .call(let function, let first, let second):
             return try withValue(first) { (a) throws(ExpressionFailure) -> Bool in
                 if case .constant(let c) = program.code[second] {
-                    return try ExpressionOperations.stringPredicate(function, a, constant(c), program.searchTable(c))
+                    return try stringPredicate(function, a, constant: c)
                 }
                 return try withValue(second) { (b) throws(ExpressionFailure) -> Bool in
-                    try ExpressionOperations.stringPredicate(function, a, b, nil)
+                    try ExpressionOperations.stringPredicate(function, a, b)
                 }
             }
         default:

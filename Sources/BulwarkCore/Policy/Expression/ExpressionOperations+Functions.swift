@@ -2,7 +2,7 @@ extension ExpressionOperations {
     /// `startsWith`, `endsWith`, `contains` and `matches` on values (see the pointer form).
     static func stringPredicate(_ function: ExpressionFunction, _ receiver: ExpressionValue, _ argument: ExpressionValue) throws(ExpressionFailure) -> Bool {
         try withUnsafePointer(to: receiver) { (a) throws(ExpressionFailure) -> Bool in
-            try withUnsafePointer(to: argument) { (b) throws(ExpressionFailure) -> Bool in try stringPredicate(function, a, b, nil) }
+            try withUnsafePointer(to: argument) { (b) throws(ExpressionFailure) -> Bool in try stringPredicate(function, a, b) }
         }
     }
 

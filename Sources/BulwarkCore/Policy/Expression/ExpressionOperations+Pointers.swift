@@ -83,22 +83,23 @@ extension ExpressionOperations {
         return try predicate(op, a.pointee, b.pointee)
     }
 
-    /// `startsWith`, `endsWith`, `contains` and `matches` (with a pattern known only now).
-    /// `table` is the failure table of a constant `contains` argument, when there is one.
-    static func stringPredicate(_ function: ExpressionFunction, _ receiver: Pointer, _ argument: Pointer, _ table: UnsafeBufferPointer<Int32>?) throws(ExpressionFailure) -> Bool {
+    /// `startsWith`, `endsWith` or `contains` with a constant argument, read as bytes.
+    static func stringPredicate(_ function: ExpressionFunction, _ receiver: Pointer, _ argument: ConstantText) throws(ExpressionFailure) -> Bool {
         // One `if case` per shape: matching several patterns in one case copies the whole value.
         if case .string(let s) = receiver.pointee {
-            if case .string(let p) = argument.pointee { return try stringPredicate(function, s, p, table) }
-            if case .json(.string(let p)) = argument.pointee { return try stringPredicate(function, s, p, table) }
-        } else if case .json(.string(let s)) = receiver.pointee {
-            if case .string(let p) = argument.pointee { return try stringPredicate(function, s, p, table) }
-            if case .json(.string(let p)) = argument.pointee { return try stringPredicate(function, s, p, table) }
+            return SubstringSearch.utf8(s) { bytesPredicate(function, $0, argument.bytes, argument.table) }
         }
-        throw ExpressionFailure("'\(name(function))' needs two strings, not \(receiver.pointee.typeName) and \(argument.pointee.typeName)")
+        if case .json(.string(let s)) = receiver.pointee {
+            return SubstringSearch.utf8(s) { bytesPredicate(function, $0, argument.bytes, argument.table) }
+        }
+        throw ExpressionFailure("'\(name(function))' needs two strings, not \(receiver.pointee.typeName) and string")
     }
 
-    @inline(__always)
-    private static func stringPredicate(_ function: ExpressionFunction, _ s: String, _ p: String, _ table: UnsafeBufferPointer<Int32>?) throws(ExpressionFailure) -> Bool {
+    /// `startsWith`, `endsWith`, `contains` and `matches` (with a pattern known only now).
+    static func stringPredicate(_ function: ExpressionFunction, _ receiver: Pointer, _ argument: Pointer) throws(ExpressionFailure) -> Bool {
+        guard let s = string(receiver), let p = string(argument) else {
+            throw ExpressionFailure("'\(name(function))' needs two strings, not \(receiver.pointee.typeName) and \(argument.pointee.typeName)")
+        }
         if function == .matches {
             do {
                 return try LinearRegex(p).matches(s)
@@ -106,23 +107,31 @@ extension ExpressionOperations {
                 throw ExpressionFailure("invalid regular expression: \(error.message)")
             }
         }
-        return SubstringSearch.utf8(s) { h in
-            SubstringSearch.utf8(p) { n in
-                switch function {
-                case .contains:
-                    if let table, table.count == n.count { return SubstringSearch.occurs(n, table: table, in: h) }
-                    return SubstringSearch.occurs(n, in: h)
-                default:
-                    guard n.count <= h.count else { return false }
-                    let offset = function == .endsWith ? h.count - n.count : 0
-                    var i = 0
-                    while i < n.count {
-                        if h[offset + i] != n[i] { return false }
-                        i += 1
-                    }
-                    return true
-                }
+        return SubstringSearch.utf8(s) { h in SubstringSearch.utf8(p) { n in bytesPredicate(function, h, n, nil) } }
+    }
+
+    private static func string(_ p: Pointer) -> String? {
+        if case .string(let s) = p.pointee { return s }
+        if case .json(.string(let s)) = p.pointee { return s }
+        return nil
+    }
+
+    /// `startsWith`, `endsWith` or `contains` on UTF-8; `table` is `needle`'s failure table when known.
+    @inline(__always)
+    private static func bytesPredicate(_ function: ExpressionFunction, _ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<Int32>?) -> Bool {
+        switch function {
+        case .contains:
+            if let table { return SubstringSearch.occurs(n, table: table, in: h) }
+            return SubstringSearch.occurs(n, in: h)
+        default:
+            guard n.count <= h.count else { return false }
+            let offset = function == .endsWith ? h.count - n.count : 0
+            var i = 0
+            while i < n.count {
+                if h[offset + i] != n[i] { return false }
+                i += 1
             }
+            return true
         }
     }
 }

@@ -18,10 +18,13 @@ final class ExpressionProgram: @unchecked Sendable {
     let code: UnsafeBufferPointer<ExpressionInstruction>
     let operandTable: UnsafeBufferPointer<Int>
     let constantTable: UnsafeBufferPointer<ExpressionValue>
-    /// KMP failure tables of the constant arguments of `contains`, back to back; `tableStart`
-    /// gives each constant's start (-1 when it has none).
+    /// The UTF-8 of every string constant and its KMP failure table, back to back (the two
+    /// tables share offsets); `textStart` and `textCount` give each constant's (-1: not a string).
+    /// String predicates read their constant argument here, without touching the `String`.
+    let textBytes: UnsafeBufferPointer<UInt8>
     let failureTables: UnsafeBufferPointer<Int32>
-    let tableStart: UnsafeBufferPointer<Int>
+    let textStart: UnsafeBufferPointer<Int>
+    let textCount: UnsafeBufferPointer<Int>
     /// `names`, read without retaining the array.
     let nameTable: UnsafeBufferPointer<String>
     /// `instructions[i].isPredicate`, looked up rather than recomputed on every operand.
@@ -41,30 +44,40 @@ final class ExpressionProgram: @unchecked Sendable {
         code = Self.copy(instructions)
         operandTable = Self.copy(operands)
         constantTable = Self.copy(constants)
-        var tables: [Int32] = []
-        var starts = Array(repeating: -1, count: constants.count)
-        for c in builder.searched.sorted() {
-            guard case .string(let pattern) = constants[c], !pattern.isEmpty else { continue }
-            starts[c] = tables.count
-            let bytes = Array(pattern.utf8)
-            let table = [Int32](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                bytes.withUnsafeBufferPointer { SubstringSearch.failureTable($0, into: buffer) }
-                count = bytes.count
-            }
-            tables += table
+        let values = builder.constants
+        var bytes: [UInt8] = []
+        var starts = Array(repeating: -1, count: values.count)
+        var counts = Array(repeating: -1, count: values.count)
+        for c in values.indices {
+            guard case .string(let text) = values[c] else { continue }
+            starts[c] = bytes.count
+            counts[c] = text.utf8.count
+            bytes += text.utf8
         }
+        var tables = [Int32](repeating: 0, count: bytes.count)
+        bytes.withUnsafeBufferPointer { all in
+            tables.withUnsafeMutableBufferPointer { out in
+                for c in values.indices where counts[c] > 0 {
+                    let range = starts[c]..<(starts[c] + counts[c])
+                    SubstringSearch.failureTable(UnsafeBufferPointer(rebasing: all[range]), into: UnsafeMutableBufferPointer(rebasing: out[range]))
+                }
+            }
+        }
+        textBytes = Self.copy(bytes)
         failureTables = Self.copy(tables)
+        textStart = Self.copy(starts)
+        textCount = Self.copy(counts)
         predicates = Self.copy(instructions.map(\.isPredicate))
         nameTable = Self.copy(names)
-        tableStart = Self.copy(starts)
     }
 
-    /// The failure table of constant `c`, when it is the argument of a `contains`.
+    /// The UTF-8 of string constant `c` and its failure table; `nil` when `c` is not a string.
     @inline(__always)
-    func searchTable(_ c: Int) -> UnsafeBufferPointer<Int32>? {
-        let start = tableStart[c]
-        guard start >= 0, case .string(let s) = constantTable[c] else { return nil }
-        return UnsafeBufferPointer(rebasing: failureTables[start..<(start + s.utf8.count)])
+    func text(_ c: Int) -> ConstantText? {
+        let count = textCount[c]
+        guard count >= 0 else { return nil }
+        let range = textStart[c]..<(textStart[c] + count)
+        return ConstantText(bytes: UnsafeBufferPointer(rebasing: textBytes[range]), table: UnsafeBufferPointer(rebasing: failureTables[range]))
     }
 
     deinit {
@@ -73,8 +86,10 @@ final class ExpressionProgram: @unchecked Sendable {
         UnsafeMutableBufferPointer(mutating: operandTable).deallocate()
         UnsafeMutableBufferPointer(mutating: constantTable).deinitialize()
         UnsafeMutableBufferPointer(mutating: constantTable).deallocate()
+        UnsafeMutableBufferPointer(mutating: textBytes).deallocate()
         UnsafeMutableBufferPointer(mutating: failureTables).deallocate()
-        UnsafeMutableBufferPointer(mutating: tableStart).deallocate()
+        UnsafeMutableBufferPointer(mutating: textStart).deallocate()
+        UnsafeMutableBufferPointer(mutating: textCount).deallocate()
         UnsafeMutableBufferPointer(mutating: predicates).deallocate()
         UnsafeMutableBufferPointer(mutating: nameTable).deinitialize()
         UnsafeMutableBufferPointer(mutating: nameTable).deallocate()
@@ -92,8 +107,6 @@ final class ExpressionProgram: @unchecked Sendable {
         var names: [String] = []
         var regexes: [LinearRegex] = []
         var operands: [Int] = []
-        /// Constants that are the argument of a fused `contains`.
-        var searched: Set<Int> = []
 
         mutating func emit(_ i: ExpressionInstruction) -> Int {
             instructions.append(i)
@@ -117,13 +130,6 @@ final class ExpressionProgram: @unchecked Sendable {
             case .list(let items): .list(items.map(compact))
             default: v
             }
-        }
-
-        /// A constant argument of a string predicate; `contains` gets its failure table.
-        mutating func searchedConstant(_ v: ExpressionValue, _ f: ExpressionFunction) -> Int {
-            let c = constant(v)
-            if f == .contains { searched.insert(c) }
-            return c
         }
 
         mutating func name(_ s: String) -> Int {
@@ -197,13 +203,13 @@ final class ExpressionProgram: @unchecked Sendable {
             case .call(let f, let first, let second) where f.isPredicate && f != .matches:
                 if case .constant(let v)? = second {
                     switch first {
-                    case .variable(let slot): return emit(.slotCall(f, slot, searchedConstant(v, f)))
+                    case .variable(let slot): return emit(.slotCall(f, slot, constant(v)))
                     case .select(.local(let slot), let field):
-                        return emit(.localFieldCall(f, slot, name(field), searchedConstant(v, f)))
-                    case .local(let slot): return emit(.localCall(f, slot, searchedConstant(v, f)))
+                        return emit(.localFieldCall(f, slot, name(field), constant(v)))
+                    case .local(let slot): return emit(.localCall(f, slot, constant(v)))
                     default:
                         let a = lower(first)
-                        return emit(.call(f, a, emit(.constant(searchedConstant(v, f)))))
+                        return emit(.call(f, a, emit(.constant(constant(v)))))
                     }
                 }
                 let a = lower(first)
