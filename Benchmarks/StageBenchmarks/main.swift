@@ -1,6 +1,7 @@
 // Stage-by-stage latency over a corpus: JSON parse, shell parse, shell analysis, whole engine.
 // Usage: swift run -c release stage-benchmarks ../shared/eval/shell.jsonl [passes]
 //        swift run -c release stage-benchmarks expressions [rounds]   (a 100-rule policy)
+//        swift run -c release stage-benchmarks policy CORPUS.jsonl POLICY.json [passes]
 import BulwarkCore
 
 #if canImport(Glibc)
@@ -23,6 +24,10 @@ func readFile(_ path: String) -> String? {
 let args = CommandLine.arguments
 if args.count >= 2, args[1] == "expressions" {
     runExpressionBenchmark(rounds: args.count >= 3 ? Int(args[2]) ?? 20_000 : 20_000)
+    exit(0)
+}
+if args.count >= 4, args[1] == "policy" {
+    runPolicyBenchmark(corpus: args[2], policyFile: args[3], passes: args.count >= 5 ? Int(args[4]) ?? 5 : 5)
     exit(0)
 }
 guard args.count >= 2, let text = readFile(args[1]) else {

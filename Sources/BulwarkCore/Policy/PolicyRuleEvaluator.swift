@@ -52,47 +52,57 @@ public struct PolicyRuleEvaluator: PolicyEvaluator {
             urls.append(url.raw)
         }
         let paths = action.facets.files.map(\.path) + action.facets.shell.flatMap { $0.files.map(\.path) }
-        var fields: [(String, ExpressionValue)] = [
-            ("id", .string(action.id)), ("tool", .string(action.toolName)), ("raw_tool", .string(action.rawToolName)),
-            ("kind", .string(action.kind.rawValue)), ("format", .string(action.format.rawValue)), ("phase", .string(action.phase.rawValue)),
-            ("arguments", .json(action.arguments)), ("hosts", .strings(hosts)), ("urls", .strings(urls)), ("paths", .strings(paths)),
-            ("commands", .strings(action.facets.shell.map(\.source))),
-        ]
-        if let server = action.server { fields.append(("server", .string(server))) }
-        if let agent = action.agent { fields.append(("agent", .string(agent))) }
-        if let session = action.session { fields.append(("session", .string(session))) }
-        if let workspace = action.workspace { fields.append(("workspace", .string(workspace))) }
-        if let cwd = action.cwd { fields.append(("cwd", .string(cwd))) }
-        if let result = action.result { fields.append(("result", .json(result))) }
-        if let host = hosts.first { fields.append(("host", .string(host))) }
-        if let money = action.facets.money.first {
-            fields.append(("amount", .double(money.usdEquivalent ?? money.amount)))
-            fields.append(("currency", .string(money.currency)))
-        }
-        b["action"] = .record(fields)
+        // In the schema's alphabetical order, which `ExpressionBindings` reads fastest.
+        var fields = ExpressionMap.Builder(capacity: 20)
+        if let agent = action.agent { fields.append("agent", .string(agent)) }
+        if let money = action.facets.money.first { fields.append("amount", .double(money.usdEquivalent ?? money.amount)) }
+        fields.append("arguments", .json(action.arguments))
+        fields.append("commands", .strings(action.facets.shell.map(\.source)))
+        if let money = action.facets.money.first { fields.append("currency", .string(money.currency)) }
+        if let cwd = action.cwd { fields.append("cwd", .string(cwd)) }
+        fields.append("format", .string(action.format.rawValue))
+        if let host = hosts.first { fields.append("host", .string(host)) }
+        fields.append("hosts", .strings(hosts))
+        fields.append("id", .string(action.id))
+        fields.append("kind", .string(action.kind.rawValue))
+        fields.append("paths", .strings(paths))
+        fields.append("phase", .string(action.phase.rawValue))
+        fields.append("raw_tool", .string(action.rawToolName))
+        if let result = action.result { fields.append("result", .json(result)) }
+        if let server = action.server { fields.append("server", .string(server)) }
+        if let session = action.session { fields.append("session", .string(session)) }
+        fields.append("tool", .string(action.toolName))
+        fields.append("urls", .strings(urls))
+        if let workspace = action.workspace { fields.append("workspace", .string(workspace)) }
+        b[slot: PolicySlots.action] = .map(fields.map)
         // `agent` and `time` are always bound (empty when unknown) so `has(agent.id)` and
         // `has(time.hour)` are false rather than errors.
         if let id = action.agent {
             let agent = policy.agents[id]
-            b["agent"] = .record([("id", .string(id)), ("roles", .strings(agent?.roles ?? []))])
+            b[slot: PolicySlots.agent] = .record([("id", .string(id)), ("roles", .strings(agent?.roles ?? []))])
         } else {
-            b["agent"] = .record([])
+            b[slot: PolicySlots.agent] = .record([])
         }
-        b["findings"] = .list(findings.map { f in
+        b[slot: PolicySlots.findings] = .list(findings.map { f in
             .record([
                 ("rule", .string(f.rule.rawValue)), ("layer", .string(f.layer.rawValue)), ("severity", .string(f.severity.description)),
                 ("score", .int(f.score)), ("category", .string(f.category?.rawValue ?? "")), ("message", .string(f.message)),
                 ("evidence", .string(f.evidence)),
             ])
         })
-        b["risk"] = .int(risk)
+        b[slot: PolicySlots.risk] = .int(risk)
         if let now = action.time ?? policy.now {
             let t = PolicyTime.fields(unix: now)
-            b["time"] = .record([("unix", .int(now)), ("hour", .int(t.hour)), ("minute", .int(t.minute)), ("weekday", .int(t.weekday)), ("date", .string(t.date))])
+            b[slot: PolicySlots.time] = .record([("unix", .int(now)), ("hour", .int(t.hour)), ("minute", .int(t.minute)), ("weekday", .int(t.weekday)), ("date", .string(t.date))])
         } else {
-            b["time"] = .record([])
+            b[slot: PolicySlots.time] = .record([])
         }
-        b["tool"] = .record([("name", .string(action.toolName))] + (action.server.map { [("server", ExpressionValue.string($0))] } ?? []))
+        b[slot: PolicySlots.tool] = .record([("name", .string(action.toolName))] + (action.server.map { [("server", ExpressionValue.string($0))] } ?? []))
         return b
     }
+}
+
+/// The slots of the policy schema's variables, in its declaration order.
+enum PolicySlots {
+    static let action = 0, agent = 1, findings = 2, risk = 3, time = 4, tool = 5
 }

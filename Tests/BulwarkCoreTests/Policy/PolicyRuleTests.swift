@@ -101,4 +101,21 @@ import Testing
             _ = try PolicyCompiler.compile(["rules": [["id": "r", "when": #"action.tool.matches("(a)\\1")"#, "then": "review"]]])
         }
     }
+
+    @Test func theEvaluatorBindsTheSchemasSlots() {
+        let schema = ExpressionSchema.policy
+        #expect(schema.slot(of: "action") == PolicySlots.action && schema.slot(of: "agent") == PolicySlots.agent)
+        #expect(schema.slot(of: "findings") == PolicySlots.findings && schema.slot(of: "risk") == PolicySlots.risk)
+        #expect(schema.slot(of: "time") == PolicySlots.time && schema.slot(of: "tool") == PolicySlots.tool)
+    }
+
+    @Test func recordFieldsAreFoundInAnyOrder() throws {
+        let e = try Expression.compile("action.tool == 'shell' && action.kind == 'shell' && !has(action.server) && action.id == 'x'", schema: .policy)
+        var b = ExpressionBindings(schema: .policy)
+        b["action"] = .record([("tool", .string("shell")), ("id", .string("x")), ("kind", .string("shell")), ("tool", .string("later"))])
+        #expect(e.evaluate(b) == .value(.bool(true)))
+        b["action"] = .record([("kind", .string("shell")), ("id", .string("y")), ("tool", .string("shell"))])
+        #expect(e.evaluate(b) == .value(.bool(false)))
+    }
 }
+

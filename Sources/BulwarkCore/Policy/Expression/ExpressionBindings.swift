@@ -15,8 +15,12 @@ public struct ExpressionBindings: Sendable {
     /// All variables of `schema`, unbound.
     public init(schema: ExpressionSchema) {
         self.schema = schema
-        values = Array(repeating: .null, count: schema.slotCount)
-        bound = Array(repeating: false, count: schema.slotCount)
+        let count = schema.slotCount
+        values = [ExpressionValue](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.initialize(repeating: .null)
+            initialized = count
+        }
+        bound = Array(repeating: false, count: count)
     }
 
     /// The value in `slot` (as returned by `ExpressionSchema.slot(of:)`). Assigning a record
@@ -27,7 +31,7 @@ public struct ExpressionBindings: Sendable {
             guard slot >= 0 && slot < values.count else { return }
             values[slot] = newValue ?? .null
             bound[slot] = newValue != nil
-            if !schema.slots[slot].children.isEmpty { distribute(slot, newValue) }
+            if !schema.fieldLists[slot].isEmpty { distribute(slot, newValue) }
         }
     }
 
@@ -38,24 +42,57 @@ public struct ExpressionBindings: Sendable {
         set { if let slot = schema.slot(of: name) { self[slot: slot] = newValue } }
     }
 
-    /// Fills (or clears) the field slots of the record in `slot`.
+    /// Fills (or clears) the field slots of the record in `slot`, once per action for each
+    /// record variable: a scan of the declared names, and direct stores.
     private mutating func distribute(_ slot: Int, _ value: ExpressionValue?) {
-        let children = schema.slots[slot].children
-        for child in children.values { self[slot: child] = nil }
+        let fields = schema.fieldLists[slot]
+        for field in fields { clear(field.slot) }
+        // The search for each key starts after the previous match: a record whose entries come
+        // in the schema's (alphabetical) order, as the engine builds them, finds each at once.
+        var hint = 0
         switch value {
         case .map(let m):
             for entry in m.entries {
                 // First wins, as in `ExpressionMap`'s lookup (JSON objects keep the last, as JSONObject does).
-                if case .string(let key) = entry.key, let child = children[key], !bound[child] {
-                    self[slot: child] = entry.value
+                if case .string(let key) = entry.key, let child = Self.find(key, in: fields, from: &hint), !bound[child] {
+                    assign(child, entry.value)
                 }
             }
         case .json(.object(let o)):
             for entry in o.entries {
-                if let child = children[entry.key] { self[slot: child] = .json(entry.value) }
+                if let child = Self.find(entry.key, in: fields, from: &hint) { assign(child, .json(entry.value)) }
             }
         default:
             break
         }
+    }
+
+    /// The slot of field `name`, looking from `hint` round to it; on a match `hint` moves past it.
+    private static func find(_ name: String, in fields: [(name: String, slot: Int)], from hint: inout Int) -> Int? {
+        let length = name.utf8.count
+        let n = fields.count
+        var k = 0
+        while k < n {
+            let i = hint + k < n ? hint + k : hint + k - n
+            if fields[i].name.utf8.count == length && fields[i].name == name {
+                hint = i + 1 < n ? i + 1 : 0
+                return fields[i].slot
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    private mutating func assign(_ slot: Int, _ value: ExpressionValue) {
+        values[slot] = value
+        bound[slot] = true
+        if !schema.fieldLists[slot].isEmpty { distribute(slot, value) }
+    }
+
+    private mutating func clear(_ slot: Int) {
+        guard bound[slot] else { return }
+        values[slot] = .null
+        bound[slot] = false
+        if !schema.fieldLists[slot].isEmpty { distribute(slot, nil) }
     }
 }

@@ -30,3 +30,19 @@ public struct ExpressionMap: Sendable, Equatable {
         return true
     }
 }
+
+extension ExpressionMap {
+    /// Builds a record (a map with string keys) field by field, without an intermediate list.
+    struct Builder {
+        var map: ExpressionMap
+
+        init(capacity: Int) {
+            map = ExpressionMap()
+            map.entries.reserveCapacity(capacity)
+        }
+
+        mutating func append(_ key: String, _ value: ExpressionValue) {
+            map.entries.append((key: .string(key), value: value))
+        }
+    }
+}
