@@ -75,6 +75,28 @@ import Testing
         #expect(PolicyTime.fields(unix: 0).date == "1970-01-01")
         #expect(PolicyTime.fields(unix: -1).date == "1969-12-31")
     }
+
+    /// The bindings hold only what the conditions read; a condition must see the same action
+    /// whether it reads a field directly or the whole record.
+    @Test(arguments: [
+        ("action.tool == 'Bash' && action.kind == 'shell'", true),
+        ("action['tool'] == 'Bash' && 'kind' in action", true),
+        ("has(action.server)", false),
+        ("has(action.tool) && !has(action.result)", true),
+        ("action.commands.exists(c, c.startsWith('git push'))", true),
+        ("action.exists(k, k == 'commands') && size(findings) >= 0", true),
+        ("action.urls.size() == 0 && !has(action.host) && action.hosts == []", true),
+        ("time.hour >= 0", false),  // no clock given: `time` is bound empty, so this is an error: block
+    ])
+    func bindingsHoldWhatTheConditionsRead(_ condition: String, _ holds: Bool) {
+        let e = engine([["id": "r", "when": .string(condition), "then": "review"]])
+        let v = e.evaluate(bash("git push origin main"))
+        if condition.hasPrefix("time.") {
+            #expect(v.decision == .block && v.policyRule == "r", "\(condition)")
+        } else {
+            #expect((v.policyRule == "r") == holds, "\(condition): \(v.decision) \(v.policyRule ?? "-")")
+        }
+    }
 }
 
 /// Catastrophic-backtracking patterns reached through a policy (a rule's `matches`, a tool
@@ -117,5 +139,6 @@ import Testing
         b["action"] = .record([("kind", .string("shell")), ("id", .string("y")), ("tool", .string("shell"))])
         #expect(e.evaluate(b) == .value(.bool(false)))
     }
+
 }
 

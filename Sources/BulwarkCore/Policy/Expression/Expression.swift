@@ -15,6 +15,9 @@ public struct Expression: Sendable {
     public var source: String { program.source }
     /// The static type of the result (`bool` for a well-formed condition, `dyn` when unknown).
     public var type: ExpressionType { program.type }
+    /// The schema slots the expression reads: its variables, and the declared fields it reads
+    /// directly (`action.tool`). A caller may leave every other slot unbound.
+    var slotsRead: [Int] { program.slotsRead }
     /// Everything lives in one shared object: copying an `Expression` is one reference.
     let program: ExpressionProgram
 

@@ -35,6 +35,15 @@ public struct ExpressionBindings: Sendable {
         }
     }
 
+    /// Binds one declared field of a record that is already bound, leaving its siblings as they
+    /// are (the record's own value does not change: the field is read through its slot).
+    mutating func bindField(_ slot: Int, _ value: ExpressionValue) {
+        guard slot >= 0 && slot < values.count else { return }
+        values[slot] = value
+        bound[slot] = true
+        if !schema.fieldLists[slot].isEmpty { distribute(slot, value) }
+    }
+
     /// The value of variable (or declared field path) `name`; assigning a name the schema does
     /// not declare does nothing.
     public subscript(name: String) -> ExpressionValue? {

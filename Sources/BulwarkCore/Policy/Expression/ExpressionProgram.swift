@@ -27,6 +27,18 @@ final class ExpressionProgram: @unchecked Sendable {
     let textCount: UnsafeBufferPointer<Int>
     /// `names`, read without retaining the array.
     let nameTable: UnsafeBufferPointer<String>
+    /// The slots the program reads (variables, and declared fields read directly), each once.
+    var slotsRead: [Int] {
+        var out: [Int] = []
+        for i in instructions {
+            switch i {
+            case .variable(let s), .slotPresence(let s), .slotCompare(_, let s, _), .slotCall(_, let s, _), .slotIntCompare(_, let s, _):
+                if !out.contains(s) { out.append(s) }
+            default: break
+            }
+        }
+        return out
+    }
     /// `instructions[i].isPredicate`, looked up rather than recomputed on every operand.
     let predicates: UnsafeBufferPointer<Bool>
 
