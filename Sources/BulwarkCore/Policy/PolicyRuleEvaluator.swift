@@ -7,7 +7,8 @@
 ///   otherwise the rule is skipped.
 /// - A condition that fails at run time (a missing field, a type error on dynamic data) fails
 ///   closed: the decision becomes block, naming the rule.
-public struct PolicyRuleEvaluator: PolicyEvaluator {
+/// A class: engines are copied freely, and this holds the whole policy.
+public final class PolicyRuleEvaluator: PolicyEvaluator, Sendable {
     public let policy: Policy
     /// `policy.orderedRules`, sorted once here rather than per action, and their conditions.
     private let ordered: [PolicyRule]

@@ -44,7 +44,12 @@ extension ExpressionOperations {
     static func hasField(_ base: Pointer, _ name: String) throws(ExpressionFailure) -> Bool {
         switch base.pointee {
         case .map(let m): return m[field: name] != nil
-        case .json(.object(let o)): return o[name] != nil
+        case .json(.object(let o)):
+            let length = name.utf8.count
+            return o.entries.withUnsafeBufferPointer { buffer in
+                for i in buffer.indices where buffer[i].key.utf8.count == length && buffer[i].key == name { return true }
+                return false
+            }
         default: throw ExpressionFailure("'has' cannot test field '\(name)' of \(base.pointee.typeName)")
         }
     }
