@@ -15,13 +15,20 @@ enum PolicyBindings {
             }
         }
         if reads.variable[PolicySlots.findings] {
-            b[slot: PolicySlots.findings] = .list(findings.map { f in
-                .record([
-                    ("rule", .string(f.rule.rawValue)), ("layer", .string(f.layer.rawValue)), ("severity", .string(f.severity.description)),
-                    ("score", .int(f.score)), ("category", .string(f.category?.rawValue ?? "")), ("message", .string(f.message)),
-                    ("evidence", .string(f.evidence)),
-                ])
-            })
+            var list: [ExpressionValue] = []
+            list.reserveCapacity(findings.count)
+            for f in findings {
+                var record = ExpressionMap.Builder(capacity: 7)
+                record.append("rule", .string(f.rule.rawValue))
+                record.append("severity", .string(f.severity.description))
+                record.append("score", .int(f.score))
+                record.append("category", .string(f.category?.rawValue ?? ""))
+                record.append("layer", .string(f.layer.rawValue))
+                record.append("message", .string(f.message))
+                record.append("evidence", .string(f.evidence))
+                list.append(.map(record.map))
+            }
+            b[slot: PolicySlots.findings] = .list(list)
         }
         b[slot: PolicySlots.risk] = .int(risk)
         if reads.variable[PolicySlots.time] {

@@ -41,6 +41,8 @@ final class ExpressionProgram: @unchecked Sendable {
     }
     /// `instructions[i].isPredicate`, looked up rather than recomputed on every operand.
     let predicates: UnsafeBufferPointer<Bool>
+    /// The one allocation the tables above live in.
+    private let arena: ProgramArena
 
     init(_ tree: ExpressionNode, source: String, type: ExpressionType, localCount: Int) {
         self.source = source
@@ -53,9 +55,6 @@ final class ExpressionProgram: @unchecked Sendable {
         names = builder.names
         regexes = builder.regexes
         operands = builder.operands
-        code = Self.copy(instructions)
-        operandTable = Self.copy(operands)
-        constantTable = Self.copy(constants)
         let values = builder.constants
         var bytes: [UInt8] = []
         var starts = Array(repeating: -1, count: values.count)
@@ -75,12 +74,27 @@ final class ExpressionProgram: @unchecked Sendable {
                 }
             }
         }
-        textBytes = Self.copy(bytes)
-        failureTables = Self.copy(tables)
-        textStart = Self.copy(starts)
-        textCount = Self.copy(counts)
-        predicates = Self.copy(instructions.map(\.isPredicate))
-        nameTable = Self.copy(names)
+        // All hot tables in one allocation, so that a small program sits in a few cache lines.
+        var layout = ProgramArena.Layout()
+        let codeAt = layout.reserve(ExpressionInstruction.self, instructions.count)
+        let constantsAt = layout.reserve(ExpressionValue.self, values.count)
+        let namesAt = layout.reserve(String.self, names.count)
+        let operandsAt = layout.reserve(Int.self, operands.count)
+        let startsAt = layout.reserve(Int.self, starts.count)
+        let countsAt = layout.reserve(Int.self, counts.count)
+        let tablesAt = layout.reserve(Int32.self, tables.count)
+        let bytesAt = layout.reserve(UInt8.self, bytes.count)
+        let predicatesAt = layout.reserve(Bool.self, instructions.count)
+        arena = ProgramArena(layout)
+        code = arena.copy(instructions, at: codeAt)
+        constantTable = arena.copy(values, at: constantsAt)
+        nameTable = arena.copy(names, at: namesAt)
+        operandTable = arena.copy(operands, at: operandsAt)
+        textStart = arena.copy(starts, at: startsAt)
+        textCount = arena.copy(counts, at: countsAt)
+        failureTables = arena.copy(tables, at: tablesAt)
+        textBytes = arena.copy(bytes, at: bytesAt)
+        predicates = arena.copy(instructions.map(\.isPredicate), at: predicatesAt)
     }
 
     /// The UTF-8 of string constant `c` and its failure table; `nil` when `c` is not a string.
@@ -93,25 +107,12 @@ final class ExpressionProgram: @unchecked Sendable {
     }
 
     deinit {
-        UnsafeMutableBufferPointer(mutating: code).deinitialize()
-        UnsafeMutableBufferPointer(mutating: code).deallocate()
-        UnsafeMutableBufferPointer(mutating: operandTable).deallocate()
+        // The instructions, integers and bytes are trivial; constants and names hold references.
         UnsafeMutableBufferPointer(mutating: constantTable).deinitialize()
-        UnsafeMutableBufferPointer(mutating: constantTable).deallocate()
-        UnsafeMutableBufferPointer(mutating: textBytes).deallocate()
-        UnsafeMutableBufferPointer(mutating: failureTables).deallocate()
-        UnsafeMutableBufferPointer(mutating: textStart).deallocate()
-        UnsafeMutableBufferPointer(mutating: textCount).deallocate()
-        UnsafeMutableBufferPointer(mutating: predicates).deallocate()
         UnsafeMutableBufferPointer(mutating: nameTable).deinitialize()
-        UnsafeMutableBufferPointer(mutating: nameTable).deallocate()
+        arena.deallocate()
     }
 
-    private static func copy<T>(_ items: [T]) -> UnsafeBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, items.count))
-        _ = buffer.initialize(from: items)
-        return UnsafeBufferPointer(rebasing: buffer[0..<items.count])
-    }
 
     private struct Builder {
         var instructions: [ExpressionInstruction] = []
