@@ -27,25 +27,18 @@ public final class PolicyRuleEvaluator: PolicyEvaluator, Sendable {
         guard !policy.rules.isEmpty else { return nil }
         let bindings = PolicyBindings.make(action: action, findings: findings, risk: risk, policy: policy, reads: reads)
         var outcome: PolicyOutcome?
-        Expression.evaluate(conditions, bindings) { i, result in
-            // Most conditions are false: only a rule that decides is read (copying one costs a
-            // reference count per field).
-            switch result {
-            case .value(.bool(true)):
-                let rule = ordered[i]
-                if rule.decision < decision {
-                    let critical = Set(findings.filter { $0.severity == .critical }.map(\.rule.rawValue))
-                    guard rule.allowsLowering, critical.isSubset(of: rule.overrides) else { return true }
-                }
-                outcome = PolicyOutcome(decision: rule.decision, rule: rule.id, reason: rule.reason)
-                return false
-            case .value:
-                return true
-            case .error(let message):
-                let id = ordered[i].id
-                outcome = PolicyOutcome(decision: .block, rule: id, reason: "rule \(id) could not be evaluated (\(message)); failing closed")
+        Expression.evaluate(conditions, bindings) { i, failure in
+            let rule = ordered[i]
+            if let failure {
+                outcome = PolicyOutcome(decision: .block, rule: rule.id, reason: "rule \(rule.id) could not be evaluated (\(failure)); failing closed")
                 return false
             }
+            if rule.decision < decision {
+                let critical = Set(findings.filter { $0.severity == .critical }.map(\.rule.rawValue))
+                guard rule.allowsLowering, critical.isSubset(of: rule.overrides) else { return true }
+            }
+            outcome = PolicyOutcome(decision: rule.decision, rule: rule.id, reason: rule.reason)
+            return false
         }
         return outcome
     }

@@ -39,17 +39,19 @@ public struct Expression: Sendable {
         ExpressionFrame.with(bindings, localCount: program.localCount) { frame in frame.run(program) }
     }
 
-    /// Evaluates `conditions` in order against one set of bindings, handing each result to
-    /// `body` until it returns `false`: how a policy tries its rules. The bindings are borrowed
-    /// once for all of them, and no condition is copied (copying one costs a reference count).
-    public static func evaluate(_ conditions: [Expression], _ bindings: ExpressionBindings, _ body: (Int, ExpressionResult) -> Bool) {
+    /// Tries `conditions` in order against one set of bindings, as a policy tries its rules:
+    /// `body` hears of each condition that holds (with `nil`) or fails at run time (with the
+    /// error's message), and returns whether to go on. Conditions that do not hold cost no call.
+    /// The bindings are borrowed once for all of them, and no condition is copied.
+    public static func evaluate(_ conditions: [Expression], _ bindings: ExpressionBindings, whenHoldingOrFailing body: (Int, String?) -> Bool) {
         var localCount = 0
         for i in conditions.indices { localCount = max(localCount, conditions[i].program.localCount) }
         ExpressionFrame.with(bindings, localCount: localCount) { frame in
             conditions.withUnsafeBufferPointer { list in
                 for i in list.indices {
-                    let result = Unmanaged.passUnretained(list[i].program)._withUnsafeGuaranteedRef { frame.run($0) }
-                    if !body(i, result) { return }
+                    var failure: ExpressionFailure?
+                    let holds = Unmanaged.passUnretained(list[i].program)._withUnsafeGuaranteedRef { frame.holds($0, &failure) }
+                    if holds || failure != nil, !body(i, failure?.message) { return }
                 }
             }
         }
@@ -84,6 +86,19 @@ struct ExpressionFrame {
                     }
                 }
             }
+        }
+    }
+
+    /// Whether the program's value is `true`; a run-time error is stored in `failure`.
+    func holds(_ program: ExpressionProgram, _ failure: inout ExpressionFailure?) -> Bool {
+        let evaluator = ExpressionEvaluator(program: program, values: values, bound: bound, slots: slots, locals: locals, scratch: scratch)
+        do {
+            if program.predicates[program.root] { return try evaluator.test(program.root) }
+            if case .bool(true) = try evaluator.eval(program.root).resolved { return true }
+            return false
+        } catch {
+            failure = error
+            return false
         }
     }
 
