@@ -10,6 +10,8 @@ import json
 import os
 import sys
 
+import peer_server
+
 directory = sys.argv[1]
 
 
@@ -28,8 +30,4 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-with open(os.path.join(directory, "port.tmp"), "w") as f:
-    f.write(str(server.server_address[1]))
-os.rename(os.path.join(directory, "port.tmp"), os.path.join(directory, "port"))
-server.serve_forever()
+peer_server.serve(Handler, directory)

@@ -30,3 +30,13 @@ extension String {
         return haystack.withUTF8 { h in needle.withUTF8 { n in bytesContain(h, n) } }
     }
 }
+
+extension String {
+    /// The string's UTF-8 bytes, in place when they are contiguous (native and small strings
+    /// always are), else from a copy.
+    @inline(__always)
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+}

@@ -89,9 +89,14 @@ struct ExpressionFrame {
         }
     }
 
+    @inline(__always)
+    private func evaluator(_ program: ExpressionProgram) -> ExpressionEvaluator {
+        ExpressionEvaluator(program: program, values: values, bound: bound, slots: slots, locals: locals, scratch: scratch)
+    }
+
     /// Whether the program's value is `true`; a run-time error is stored in `failure`.
     func holds(_ program: ExpressionProgram, _ failure: inout ExpressionFailure?) -> Bool {
-        let evaluator = ExpressionEvaluator(program: program, values: values, bound: bound, slots: slots, locals: locals, scratch: scratch)
+        let evaluator = evaluator(program)
         do {
             if program.predicates[program.root] { return try evaluator.test(program.root) }
             if case .bool(true) = try evaluator.eval(program.root).resolved { return true }
@@ -103,7 +108,7 @@ struct ExpressionFrame {
     }
 
     func run(_ program: ExpressionProgram) -> ExpressionResult {
-        let evaluator = ExpressionEvaluator(program: program, values: values, bound: bound, slots: slots, locals: locals, scratch: scratch)
+        let evaluator = evaluator(program)
         do {
             // A JSON scalar comes out as the language's own scalar (`bool`, `int`…), so that a
             // condition such as `action.arguments.confirmed` is `true`, not a JSON `true`.

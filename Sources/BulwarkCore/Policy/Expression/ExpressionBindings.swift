@@ -29,19 +29,14 @@ public struct ExpressionBindings: Sendable {
         get { slot >= 0 && slot < values.count && bound[slot] ? values[slot] : nil }
         set {
             guard slot >= 0 && slot < values.count else { return }
-            values[slot] = newValue ?? .null
-            bound[slot] = newValue != nil
-            if !schema.fieldLists[slot].isEmpty { distribute(slot, newValue) }
+            store(slot, newValue)
         }
     }
 
     /// Binds one declared field of a record that is already bound, leaving its siblings as they
     /// are (the record's own value does not change: the field is read through its slot).
     mutating func bindField(_ slot: Int, _ value: ExpressionValue) {
-        guard slot >= 0 && slot < values.count else { return }
-        values[slot] = value
-        bound[slot] = true
-        if !schema.fieldLists[slot].isEmpty { distribute(slot, value) }
+        self[slot: slot] = value
     }
 
     /// The value of variable (or declared field path) `name`; assigning a name the schema does
@@ -64,12 +59,12 @@ public struct ExpressionBindings: Sendable {
             for entry in m.entries {
                 // First wins, as in `ExpressionMap`'s lookup (JSON objects keep the last, as JSONObject does).
                 if case .string(let key) = entry.key, let child = Self.find(key, in: fields, from: &hint), !bound[child] {
-                    assign(child, entry.value)
+                    store(child, entry.value)
                 }
             }
         case .json(.object(let o)):
             for entry in o.entries {
-                if let child = Self.find(entry.key, in: fields, from: &hint) { assign(child, .json(entry.value)) }
+                if let child = Self.find(entry.key, in: fields, from: &hint) { store(child, .json(entry.value)) }
             }
         default:
             break
@@ -92,16 +87,14 @@ public struct ExpressionBindings: Sendable {
         return nil
     }
 
-    private mutating func assign(_ slot: Int, _ value: ExpressionValue) {
-        values[slot] = value
-        bound[slot] = true
+    /// Sets (or, with `nil`, unbinds) `slot`, and the slots of its fields if it is a record.
+    private mutating func store(_ slot: Int, _ value: ExpressionValue?) {
+        values[slot] = value ?? .null
+        bound[slot] = value != nil
         if !schema.fieldLists[slot].isEmpty { distribute(slot, value) }
     }
 
     private mutating func clear(_ slot: Int) {
-        guard bound[slot] else { return }
-        values[slot] = .null
-        bound[slot] = false
-        if !schema.fieldLists[slot].isEmpty { distribute(slot, nil) }
+        if bound[slot] { store(slot, nil) }
     }
 }

@@ -159,17 +159,7 @@ struct ExpressionEvaluator {
             return try stringPredicate(function, UnsafePointer(locals[s]), constant: c)
         case .slotIntCompare(let op, let s, let n):
             guard s < values.count, bound[s] else { throw unbound(s) }
-            if case .int(let x) = values[s] {
-                switch op {
-                case .equal: return x == n
-                case .notEqual: return x != n
-                case .less: return x < n
-                case .lessOrEqual: return x <= n
-                case .greater: return x > n
-                case .greaterOrEqual: return x >= n
-                default: break
-                }
-            }
+            if case .int(let x) = values[s], let r = ExpressionOperations.compare(op, x, n) { return r }
             return try testOther(node)
         case .localFieldCompare(let op, let s, let name, let c):
             if let field = try ExpressionOperations.fieldAddress(UnsafePointer(locals[s]), program.nameTable[name]) {

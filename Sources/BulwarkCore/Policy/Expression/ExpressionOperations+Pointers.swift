@@ -26,17 +26,8 @@ extension ExpressionOperations {
     static func field(_ base: Pointer, _ name: String) throws(ExpressionFailure) -> ExpressionValue {
         if let p = try fieldAddress(base, name) { return p.pointee }
         if case .json(.object(let o)) = base.pointee {
-            // The last duplicate wins, as in `JSONObject`; lengths are compared first. Scalars
-            // come back resolved (`int`, `string`…), so that the fast paths of the operators apply.
-            let length = name.utf8.count
-            return try o.entries.withUnsafeBufferPointer { (buffer) throws(ExpressionFailure) -> ExpressionValue in
-                var i = buffer.count - 1
-                while i >= 0 {
-                    if buffer[i].key.utf8.count == length, buffer[i].key == name { return ExpressionValue(member: buffer[i].value) }
-                    i -= 1
-                }
-                throw ExpressionFailure("no such key: '\(name)'")
-            }
+            if let v = member(o, name) { return ExpressionValue(member: v) }
+            throw ExpressionFailure("no such key: '\(name)'")
         }
         return try field(base.pointee, name)
     }
@@ -44,12 +35,7 @@ extension ExpressionOperations {
     static func hasField(_ base: Pointer, _ name: String) throws(ExpressionFailure) -> Bool {
         switch base.pointee {
         case .map(let m): return m[field: name] != nil
-        case .json(.object(let o)):
-            let length = name.utf8.count
-            return o.entries.withUnsafeBufferPointer { buffer in
-                for i in buffer.indices where buffer[i].key.utf8.count == length && buffer[i].key == name { return true }
-                return false
-            }
+        case .json(.object(let o)): return member(o, name) != nil
         default: throw ExpressionFailure("'has' cannot test field '\(name)' of \(base.pointee.typeName)")
         }
     }
@@ -62,17 +48,7 @@ extension ExpressionOperations {
 
     /// A comparison or membership test.
     static func predicate(_ op: ExpressionOperator, _ a: Pointer, _ b: Pointer) throws(ExpressionFailure) -> Bool {
-        if case .int(let x) = a.pointee, case .int(let y) = b.pointee {
-            switch op {
-            case .equal: return x == y
-            case .notEqual: return x != y
-            case .less: return x < y
-            case .lessOrEqual: return x <= y
-            case .greater: return x > y
-            case .greaterOrEqual: return x >= y
-            default: break
-            }
-        }
+        if case .int(let x) = a.pointee, case .int(let y) = b.pointee, let r = compare(op, x, y) { return r }
         if case .string(let x) = a.pointee, case .string(let y) = b.pointee {
             if op == .equal { return x == y }
             if op == .notEqual { return x != y }
@@ -92,10 +68,10 @@ extension ExpressionOperations {
     static func stringPredicate(_ function: ExpressionFunction, _ receiver: Pointer, _ argument: ConstantText) throws(ExpressionFailure) -> Bool {
         // One `if case` per shape: matching several patterns in one case copies the whole value.
         if case .string(let s) = receiver.pointee {
-            return SubstringSearch.utf8(s) { bytesPredicate(function, $0, argument.bytes, argument.table) }
+            return s.withUTF8Bytes { bytesPredicate(function, $0, argument.bytes, argument.table) }
         }
         if case .json(.string(let s)) = receiver.pointee {
-            return SubstringSearch.utf8(s) { bytesPredicate(function, $0, argument.bytes, argument.table) }
+            return s.withUTF8Bytes { bytesPredicate(function, $0, argument.bytes, argument.table) }
         }
         throw ExpressionFailure("'\(name(function))' needs two strings, not \(receiver.pointee.typeName) and string")
     }
@@ -112,7 +88,7 @@ extension ExpressionOperations {
                 throw ExpressionFailure("invalid regular expression: \(error.message)")
             }
         }
-        return SubstringSearch.utf8(s) { h in SubstringSearch.utf8(p) { n in bytesPredicate(function, h, n, nil) } }
+        return s.withUTF8Bytes { h in p.withUTF8Bytes { n in bytesPredicate(function, h, n, nil) } }
     }
 
     private static func string(_ p: Pointer) -> String? {

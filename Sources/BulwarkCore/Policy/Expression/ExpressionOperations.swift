@@ -8,14 +8,8 @@ enum ExpressionOperations {
             if let v = m[field: name] { return v }
             throw ExpressionFailure("no such key: '\(name)'")
         case .json(.object(let o)):
-            // The last duplicate wins, as in `JSONObject`; lengths are compared first.
-            let length = name.utf8.count
-            var i = o.entries.count - 1
-            while i >= 0 {
-                let k = o.entries[i].key
-                if k.utf8.count == length, k == name { return ExpressionValue(member: o.entries[i].value) }
-                i -= 1
-            }
+            // Scalars come back resolved (`int`, `string`…), so that the operators' fast paths apply.
+            if let v = member(o, name) { return ExpressionValue(member: v) }
             throw ExpressionFailure("no such key: '\(name)'")
         default:
             throw ExpressionFailure("cannot select field '\(name)' from \(value.typeName)")
@@ -72,17 +66,7 @@ enum ExpressionOperations {
     /// A comparison or membership test.
     static func predicate(_ op: ExpressionOperator, _ a: ExpressionValue, _ b: ExpressionValue) throws(ExpressionFailure) -> Bool {
         // Fast paths for the common shapes of policy conditions.
-        if case .int(let x) = a, case .int(let y) = b {
-            switch op {
-            case .equal: return x == y
-            case .notEqual: return x != y
-            case .less: return x < y
-            case .lessOrEqual: return x <= y
-            case .greater: return x > y
-            case .greaterOrEqual: return x >= y
-            default: break
-            }
-        }
+        if case .int(let x) = a, case .int(let y) = b, let r = compare(op, x, y) { return r }
         if case .string(let x) = a, case .string(let y) = b {
             if op == .equal { return x == y }
             if op == .notEqual { return x != y }
@@ -99,6 +83,34 @@ enum ExpressionOperations {
             default: return order >= 0
             }
         default: return try contains(b, a)
+        }
+    }
+
+    /// `x <op> y` for a comparison operator; `nil` for `in` and arithmetic.
+    @inline(__always)
+    static func compare(_ op: ExpressionOperator, _ x: Int, _ y: Int) -> Bool? {
+        switch op {
+        case .equal: x == y
+        case .notEqual: x != y
+        case .less: x < y
+        case .lessOrEqual: x <= y
+        case .greater: x > y
+        case .greaterOrEqual: x >= y
+        default: nil
+        }
+    }
+
+    /// The last member of `o` named `name` (as in `JSONObject`, the last duplicate wins), found
+    /// in place; lengths are compared before names.
+    static func member(_ o: JSONObject, _ name: String) -> JSONValue? {
+        let length = name.utf8.count
+        return o.entries.withUnsafeBufferPointer { buffer in
+            var i = buffer.count - 1
+            while i >= 0 {
+                if buffer[i].key.utf8.count == length, buffer[i].key == name { return buffer[i].value }
+                i -= 1
+            }
+            return nil
         }
     }
 

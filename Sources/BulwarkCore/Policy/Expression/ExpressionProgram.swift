@@ -1,15 +1,11 @@
 /// A compiled expression laid out flat: instructions with integer operands and side tables.
 /// Built once from the checked tree; shared, immutable, read without copying during evaluation.
 ///
-/// The hot tables are also copied into buffers the program owns, so that the evaluator reads
-/// them through plain pointers (no array retain per instruction). `@unchecked Sendable`: the
-/// buffers are written once in `init`, never after, and freed in `deinit`.
+/// The tables live in one allocation the program owns (`ProgramArena`), so that the evaluator
+/// reads them through plain pointers (no array retain per instruction). `@unchecked Sendable`:
+/// the tables are written once in `init`, never after, and freed in `deinit`.
 final class ExpressionProgram: @unchecked Sendable {
-    let instructions: [ExpressionInstruction]
-    let constants: [ExpressionValue]
-    let names: [String]
     let regexes: [LinearRegex]
-    let operands: [Int]
     let root: Int
     let source: String
     let type: ExpressionType
@@ -30,7 +26,7 @@ final class ExpressionProgram: @unchecked Sendable {
     /// The slots the program reads (variables, and declared fields read directly), each once.
     var slotsRead: [Int] {
         var out: [Int] = []
-        for i in instructions {
+        for i in code {
             switch i {
             case .variable(let s), .slotPresence(let s), .slotCompare(_, let s, _), .slotCall(_, let s, _), .slotIntCompare(_, let s, _):
                 if !out.contains(s) { out.append(s) }
@@ -50,11 +46,10 @@ final class ExpressionProgram: @unchecked Sendable {
         self.localCount = localCount
         var builder = Builder()
         root = builder.lower(tree)
-        instructions = builder.instructions
-        constants = builder.constants
-        names = builder.names
+        let instructions = builder.instructions
+        let names = builder.names
+        let operands = builder.operands
         regexes = builder.regexes
-        operands = builder.operands
         let values = builder.constants
         var bytes: [UInt8] = []
         var starts = Array(repeating: -1, count: values.count)

@@ -23,17 +23,15 @@ public struct ExpressionSchema: Sendable {
         var name: String
         var type: ExpressionType
         var parent: Int?
-        /// The slots of this record's declared fields, by field name.
+        /// The slots of this record's declared fields, by field name (the checker's lookup).
         var children: [String: Int]
-        /// The same, as a list: binding a record scans it (a handful of short names) rather
-        /// than hashing every field name.
-        var fields: [(name: String, slot: Int)] = []
     }
 
     /// The variables; a variable's slot is its index here.
     public let variables: [Variable]
     let slots: [Slot]
-    /// `slots[i].fields`, apart: binding a record reads only this, without copying a `Slot`.
+    /// `slots[i].children` as a list in name order, apart from `slots`: binding a record scans
+    /// it (a handful of short names) rather than hashing every field name or copying a `Slot`.
     let fieldLists: [[(name: String, slot: Int)]]
 
     /// Declares `variables` in order. A repeated name keeps its first slot.
@@ -46,14 +44,13 @@ public struct ExpressionSchema: Sendable {
             if case .object(let o) = slots[i].type, slots[i].path.utf8.count < 512 {
                 for name in o.fields.keys.sorted() {
                     slots[i].children[name] = slots.count
-                    slots[i].fields.append((name, slots.count))
                     slots.append(Slot(path: slots[i].path + "." + name, name: name, type: o.fields[name]!, parent: i, children: [:]))
                 }
             }
             i += 1
         }
         self.slots = slots
-        fieldLists = slots.map(\.fields)
+        fieldLists = slots.map { $0.children.map { (name: $0.key, slot: $0.value) }.sorted { $0.name < $1.name } }
     }
 
     /// The slot of variable `name`, or of a declared field path such as `action.tool`; `nil`

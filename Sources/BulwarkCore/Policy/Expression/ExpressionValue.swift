@@ -59,13 +59,7 @@ public enum ExpressionValue: Sendable, Equatable {
     /// Arrays and objects stay `json` so that their members are converted only when reached.
     var resolved: ExpressionValue {
         guard case .json(let j) = self else { return self }
-        switch j {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .number(let n): return ExpressionValue.number(n)
-        case .string(let s): return .string(s)
-        case .array, .object: return self
-        }
+        return ExpressionValue(member: j)
     }
 
     /// Whether the value is a map or a JSON object.

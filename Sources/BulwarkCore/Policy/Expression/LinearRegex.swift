@@ -119,7 +119,7 @@ struct LinearRegex: Sendable {
         if !required.isEmpty {
             let present = required.withUnsafeBufferPointer { literal in
                 requiredTable.withUnsafeBufferPointer { table in
-                    SubstringSearch.utf8(text) { SubstringSearch.occurs(literal, table: table, in: $0) }
+                    text.withUTF8Bytes { SubstringSearch.occurs(literal, table: table, in: $0) }
                 }
             }
             if !present { return false }

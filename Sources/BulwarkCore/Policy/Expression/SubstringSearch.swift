@@ -53,11 +53,4 @@ enum SubstringSearch {
             return occurs(pattern, table: UnsafeBufferPointer(table), in: text)
         }
     }
-
-    /// A string's UTF-8 bytes, in place (native and small strings are always contiguous).
-    @inline(__always)
-    static func utf8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
-        return Array(s.utf8).withUnsafeBufferPointer(body)
-    }
 }

@@ -31,8 +31,6 @@ public struct SchemaRegex: Sendable {
 
     /// Whether the pattern matches somewhere in `text` (ECMA-262 `RegExp.prototype.test`).
     public func matches(_ text: String) -> Bool {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ run($0) }) { return result }
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { run($0) }
+        text.withUTF8Bytes { run($0) }
     }
 }
