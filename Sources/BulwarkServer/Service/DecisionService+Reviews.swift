@@ -28,7 +28,9 @@ extension DecisionService {
     public func review(_ id: String, wait: Double = 0) async throws -> ReviewRecord? {
         guard var review = try await store.review(id) else { return nil }
         if review.status == .pending, wait > 0 {
-            await waiters.wait(for: id, seconds: min(wait, configuration.maxWait))
+            await waiters.wait(for: id, seconds: min(wait, configuration.maxWait)) { [store] in
+                (try? await store.review(id))?.status != .pending
+            }
             review = try await store.review(id) ?? review
         }
         if review.status == .pending, Date().timeIntervalSince1970 > review.expiresAt {

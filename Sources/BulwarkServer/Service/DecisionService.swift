@@ -120,7 +120,10 @@ public final class DecisionService: @unchecked Sendable {
                 events.publish("review_opened", current.json)
             }
             if wait > 0, current.status == .pending {
-                await waiters.wait(for: current.id, seconds: min(wait, configuration.maxWait))
+                let id = current.id
+                await waiters.wait(for: id, seconds: min(wait, configuration.maxWait)) { [store] in
+                    (try? await store.review(id))?.status != .pending
+                }
                 current = try await store.review(current.id) ?? current
             }
             if current.status == .approved, claim(current.id) {
