@@ -16,6 +16,8 @@ public final class SessionRegistry: @unchecked Sendable {
     var profiles: [String: BehaviourProfile] = [:]
     var standings: [String: AgentStanding] = [:]
     var dirty: Set<String> = []
+    /// Shared by the states kept without their profile (copying it allocates nothing).
+    let noProfile = BehaviourProfile()
 
     public init(store: any BulwarkStore, capacity: Int = 50_000) {
         self.store = store
@@ -52,15 +54,17 @@ public final class SessionRegistry: @unchecked Sendable {
         let sKey = Self.sessionKey(agent: agent, session: session), pKey = Self.profileKey(agent: agent)
         lock.lock()
         defer { lock.unlock() }
-        var state = sessions[sKey] ?? SessionState()
-        state.profile = profiles[pKey] ?? BehaviourProfile()
-        let result = try body(&state)
-        profiles[pKey] = state.profile
-        state.profile = BehaviourProfile()
-        sessions[sKey] = state
-        dirty.insert(sKey)
-        dirty.insert(pKey)
-        return result
+        // Taken out of the dictionaries while `body` changes them, so they are not copied.
+        var state = sessions.removeValue(forKey: sKey) ?? SessionState()
+        state.profile = profiles.removeValue(forKey: pKey) ?? BehaviourProfile()
+        defer {
+            profiles[pKey] = state.profile
+            state.profile = noProfile
+            sessions[sKey] = state
+            dirty.insert(sKey)
+            dirty.insert(pKey)
+        }
+        return try body(&state)
     }
 
     /// The agent's standing (budgets and record); call `load` first.
