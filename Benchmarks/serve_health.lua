@@ -2,7 +2,9 @@
 -- and the load generator cost on this machine without any decision.
 local delay_ms = tonumber(os.getenv("BULWARK_DELAY_MS") or "0")
 
+local exponential = os.getenv("BULWARK_DELAY_DIST") == "exp"
 delay = function()
+  if exponential then return -delay_ms * math.log(1 - math.random()) end
   return delay_ms
 end
 

@@ -1,6 +1,8 @@
 -- wrk script for `bulwark serve`: POST /v1/inspect with a mix of realistic tool calls, spread
 -- over 4,096 sessions (about 2 calls per session per second at 10,000/s, under the rate limit), as an agent that an admin allowed to use a bearer token (wrk cannot sign).
--- BULWARK_DELAY_MS paces each connection (for the fixed-load run).
+-- BULWARK_DELAY_MS paces each connection (for the fixed-load run): a pause of that many ms after
+-- each answer, or, with BULWARK_DELAY_DIST=exp, a pause drawn from an exponential distribution
+-- of that mean (independent clients: arrivals close to a Poisson process).
 local agent = os.getenv("BULWARK_AGENT")
 local secret = os.getenv("BULWARK_SECRET")
 local delay_ms = tonumber(os.getenv("BULWARK_DELAY_MS") or "0")
@@ -27,7 +29,9 @@ request = function()
   }, body)
 end
 
+local exponential = os.getenv("BULWARK_DELAY_DIST") == "exp"
 delay = function()
+  if exponential then return -delay_ms * math.log(1 - math.random()) end
   return delay_ms
 end
 
