@@ -71,8 +71,7 @@ public enum JSONWriter {
     /// every other byte is copied as is (valid UTF-8 stays valid).
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { bytes in
+        s.withUTF8Bytes { bytes in
             var start = 0
             for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
@@ -95,8 +94,11 @@ public enum JSONWriter {
         case 0x08: out.append(UInt8(ascii: "b"))
         case 0x0C: out.append(UInt8(ascii: "f"))
         default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
+            // Other control characters, below 0x20: \u00XX in lower-case hex.
+            let low = b & 0x0F
+            out.append(contentsOf: "u00".utf8)
+            out.append(UInt8(ascii: "0") + (b >> 4))
+            out.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
         }
     }
 
