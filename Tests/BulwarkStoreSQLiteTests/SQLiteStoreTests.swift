@@ -27,6 +27,30 @@ import Testing
         #expect(commits < 500, "concurrent appends share commits (\(commits) commits for 500 records)")
     }
 
+    @Test func theLogStaysShortUnderContinuousCommits() async throws {
+        let path = Self.temporaryPath()
+        let store = try SQLiteStore(path: path, walFrames: 64, checkpointInterval: 0.02)
+        let state = String(repeating: "s", count: 3000)
+        var seq = 0
+        var largest = 0
+        let start = ContinuousClock.now
+        // Commits back to back, each touching a few pages, as the service does under load.
+        while ContinuousClock.now - start < .seconds(1.5) {
+            var batch = CommitBatch()
+            for _ in 0..<4 {
+                seq += 1
+                batch.audit.append((seq, "line \(seq)"))
+                batch.states.append(("session-\(seq % 500)", state))
+            }
+            try store.commitSynchronously(batch)
+            let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            largest = max(largest, size)
+        }
+        #expect(store.checkpointer.restarts > 0, "the writer finished a checkpoint")
+        // Without the writer's help the log grows by every commit: here about \(seq / 4 * 4) pages.
+        #expect(largest < 1_000 * 4096, "largest log \(largest) bytes after \(seq / 4) commits")
+    }
+
     @Test func theChainContinuesAfterReopening() async throws {
         let path = Self.temporaryPath()
         do {
