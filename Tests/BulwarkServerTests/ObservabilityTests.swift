@@ -20,6 +20,9 @@ import Glibc
         }
         #expect(text.contains(#"bulwark_requests_refused_total{code="unauthenticated"} 1"#))
         #expect(text.contains("bulwark_commit_queue_depth"))
+        // Both judged calls were timed end to end and waited for their commit.
+        #expect(text.contains("bulwark_inspect_duration_seconds_count 2"), "\(text)")
+        #expect(text.contains("bulwark_commit_wait_seconds_count 2"))
     }
 
     @Test func theEventStreamCarriesDecisionsAndReviews() async throws {

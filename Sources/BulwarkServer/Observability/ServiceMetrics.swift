@@ -5,6 +5,9 @@ import Prometheus
 /// at `GET /metrics`:
 /// - `bulwark_decisions_total{decision}`: decisions by verdict;
 /// - `bulwark_decision_duration_seconds`: the engine's time per decision;
+/// - `bulwark_inspect_duration_seconds`: the service's time per inspected call, from its body to
+///   its answer, including the wait for the commit (not the HTTP parsing, nor a reviewer's time);
+/// - `bulwark_commit_wait_seconds`: the wait for a decision's group commit (fsync included);
 /// - `bulwark_layer_duration_seconds{stage}`: time per pipeline stage (facets, each layer, rules);
 /// - `bulwark_findings_total{stage}`: findings per stage;
 /// - `bulwark_commit_queue_depth`, `bulwark_reviews_pending`, `bulwark_event_subscribers`: queue depths;
@@ -13,6 +16,8 @@ public final class ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     let decisions: [Decision: Counter]
     let decisionDuration: DurationHistogram
+    let inspectDuration: DurationHistogram
+    let commitWait: DurationHistogram
     let stageDurations: [String: DurationHistogram]
     let stageFindings: [String: Counter]
     let commitQueue: Gauge
@@ -20,7 +25,7 @@ public final class ServiceMetrics: Sendable {
     let subscribers: Gauge
 
     static let stages = ["facets"] + LayerID.allCases.map(\.rawValue) + ["rules"]
-    static let buckets: [Duration] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 5_000, 20_000].map { .microseconds($0) }
+    static let buckets: [Duration] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000].map { .microseconds($0) }
 
     public init() {
         let registry = PrometheusCollectorRegistry()
@@ -32,6 +37,8 @@ public final class ServiceMetrics: Sendable {
             ($0, registry.makeCounter(descriptor: name("decisions", unit: "total", "Decisions by verdict."), labels: [("decision", $0.rawValue)]))
         })
         decisionDuration = registry.makeDurationHistogram(descriptor: name("decision_duration", unit: "seconds", "Engine time per decision."), buckets: Self.buckets)
+        inspectDuration = registry.makeDurationHistogram(descriptor: name("inspect_duration", unit: "seconds", "Service time per inspected call, commit included."), buckets: Self.buckets)
+        commitWait = registry.makeDurationHistogram(descriptor: name("commit_wait", unit: "seconds", "Wait for a decision's group commit."), buckets: Self.buckets)
         stageDurations = Dictionary(uniqueKeysWithValues: Self.stages.map {
             ($0, registry.makeDurationHistogram(descriptor: name("layer_duration", unit: "seconds", "Time per pipeline stage."), labels: [("stage", $0)], buckets: Self.buckets))
         })

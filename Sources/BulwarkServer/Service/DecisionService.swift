@@ -79,6 +79,7 @@ public final class DecisionService: @unchecked Sendable {
     /// verdict opens (or finds) a review bound to the action; an approved one releases it once.
     /// With `wait > 0`, a review is waited on that many seconds before answering.
     public func inspect(_ body: [UInt8], agent: String, session: String?, wait: Double = 0) async throws -> Outcome {
+        let started = ContinuousClock.now
         guard let text = String(validating: body, as: UTF8.self), let json = try? JSONParser().parse(text) else {
             try await refuse(engine.evaluate(bytes: body), agent: agent)
         }
@@ -138,6 +139,8 @@ public final class DecisionService: @unchecked Sendable {
         }
         do {
             let outcome = try await finish(verdict, action: action, input: body, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review)
+            // A reviewed call that waited for a reviewer would only measure the reviewer.
+            if review == nil || wait == 0 { metrics.inspectDuration.record(ContinuousClock.now - started) }
             trace?.finish(outcome.verdict, agent: agent, session: session, review: review?.id, seq: outcome.seq)
             return outcome
         } catch {
@@ -168,7 +171,9 @@ public final class DecisionService: @unchecked Sendable {
         if let review { fields["review"] = .string(review.id); fields["review_status"] = .string(review.status.rawValue) }
         metrics.commitQueue.set(to: Double(committer.queueDepth + 1))
         let outbox = webhooks.deliveries("decision", decision: verdict.decision.rawValue, .object(fields))
+        let appended = ContinuousClock.now
         let committed = try await committer.append(.object(fields), reviews: review.map { [$0] } ?? [], outbox: outbox)
+        metrics.commitWait.record(ContinuousClock.now - appended)
         fields["seq"] = .number(Double(committed.seq))
         events.publish("decision", .object(fields))
         var out = verdict.json.objectValue ?? JSONObject()
