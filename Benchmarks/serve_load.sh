@@ -31,8 +31,22 @@ half=${HALF:-$((rate / 2))}
 # of mean 10 ms (independent clients, arrivals close to a Poisson process). With about 11.5 ms
 # per cycle, this many connections offer half the saturation rate (the achieved rate is printed).
 conns=$(( (half * 115 + 9999) / 10000 ))
+# The service's own view of a run: quantiles of its histograms over the run (interpolated within
+# a bucket, as Prometheus's histogram_quantile does), from /metrics before and after.
+histogram() { curl -sf "http://127.0.0.1:$port/metrics" | grep "^bulwark_$1_seconds_bucket" | sed -E 's/.*le="([^"]+)"} ([0-9]+)/\1 \2/'; }
+quantiles() {
+    join <(echo "$2") <(echo "$3") | awk -v name="$1" '{ le[NR] = $1; n[NR] = $3 - $2 } END {
+        total = n[NR]; line = name ":"
+        for (i = 1; i <= 2; i++) { q = i == 1 ? 50 : 99; want = total * q / 100; lo = 0; below = 0
+            for (k = 1; k <= NR; k++) { if (n[k] >= want) { hi = le[k]; if (hi == "+Inf") { v = lo } else { v = lo + (hi - lo) * (want - below) / (n[k] - below) }; break }; lo = le[k]; below = n[k] }
+            line = line sprintf(" p%s %.2f ms", q, v * 1000) }
+        print line }'
+}
 echo "== half load (target $half req/s: wrk -t2 -c$conns, exponential pauses of mean 10 ms)"
+inspect0=$(histogram inspect_duration) commit0=$(histogram commit_wait)
 BULWARK_DELAY_DIST=exp BULWARK_DELAY_MS=10 wrk -t2 -c"$conns" -d"${duration}s" -s Benchmarks/serve_load.lua "http://127.0.0.1:$port" | tail -1
+quantiles "   in the service (bulwark_inspect_duration_seconds)" "$inspect0" "$(histogram inspect_duration)"
+quantiles "   of which the commit wait (bulwark_commit_wait_seconds)" "$commit0" "$(histogram commit_wait)"
 echo "== baseline: GET /healthz at the same pacing (the HTTP stack and wrk alone)"
 BULWARK_DELAY_DIST=exp BULWARK_DELAY_MS=10 wrk -t2 -c"$conns" -d"${duration}s" -s Benchmarks/serve_health.lua "http://127.0.0.1:$port/healthz" | tail -1
 # The same rate with a fixed 10 ms pause: connections answered together pause together, so they

@@ -16,7 +16,6 @@ public final class SQLiteStore: BulwarkStore, SynchronousCommit {
         self.path = path
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Checkpoints run on their own connection (`WALCheckpointer`), not inside a decision's commit.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
             // A log that a burst made long is cut back to 64 MiB when it restarts.
@@ -24,6 +23,10 @@ public final class SQLiteStore: BulwarkStore, SynchronousCommit {
         }
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
+        // Each commit fsyncs the log before it returns. Set on the pool's one writer connection
+        // after the pool opened it: GRDB switches a WAL connection to NORMAL (no fsync at commit,
+        // so a power cut could lose answered decisions) after `prepareDatabase` has run.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteMigrations.migrator.migrate(pool)
         // Agent secrets live here: owner-only, also the WAL and shared-memory files.
         for file in [path, path + "-wal", path + "-shm"] { chmod(file, 0o600) }

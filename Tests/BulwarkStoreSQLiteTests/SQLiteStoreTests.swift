@@ -27,6 +27,13 @@ import Testing
         #expect(commits < 500, "concurrent appends share commits (\(commits) commits for 500 records)")
     }
 
+    @Test func commitsAreSynchronousEvenThoughGRDBDefaultsToNormal() async throws {
+        let store = try SQLiteStore(path: Self.temporaryPath())
+        // 2 is FULL: the log is fsynced at every commit, so an answered decision survives a power cut.
+        let level = try await store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        #expect(level == 2)
+    }
+
     @Test func theLogStaysShortUnderContinuousCommits() async throws {
         let path = Self.temporaryPath()
         let store = try SQLiteStore(path: path, walFrames: 64, checkpointInterval: 0.02)
