@@ -21,9 +21,14 @@ server=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 export BULWARK_AGENT=bench BULWARK_SECRET=$secret
 duration=${DURATION:-20}
+# Group commits and the records they held since start (gauges), for the mean batch of a run.
+counts() { curl -sf "http://127.0.0.1:$port/metrics" | awk '/^bulwark_audit_commits /{c=$2} /^bulwark_audit_records /{r=$2} END{print c, r}'; }
+batches() { echo "$1 $2" | awk '{ c = $3 - $1; r = $4 - $2; printf "   group commits: %d for %d records (%.1f a commit)\n", c, r, c ? r / c : 0 }'; }
 echo "== saturation (wrk -t2 -c64 -d${duration}s)"
+counts0=$(counts)
 sat=$(BULWARK_DELAY_MS=0 wrk -t2 -c64 -d"${duration}s" -s Benchmarks/serve_load.lua "http://127.0.0.1:$port" | tail -1)
 echo "$sat"
+batches "$counts0" "$(counts)"
 rate=$(echo "$sat" | sed -E 's/.* ([0-9]+) req\/s/\1/')
 # HALF fixes the half-load target instead (e.g. HALF=5000: half the 10,000/s bar).
 half=${HALF:-$((rate / 2))}
@@ -43,10 +48,12 @@ quantiles() {
         print line }'
 }
 echo "== half load (target $half req/s: wrk -t2 -c$conns, exponential pauses of mean 10 ms)"
-inspect0=$(histogram inspect_duration) commit0=$(histogram commit_wait)
+inspect0=$(histogram inspect_duration) commit0=$(histogram commit_wait) duration0=$(histogram commit_duration) counts0=$(counts)
 BULWARK_DELAY_DIST=exp BULWARK_DELAY_MS=10 wrk -t2 -c"$conns" -d"${duration}s" -s Benchmarks/serve_load.lua "http://127.0.0.1:$port" | tail -1
+batches "$counts0" "$(counts)"
 quantiles "   in the service (bulwark_inspect_duration_seconds)" "$inspect0" "$(histogram inspect_duration)"
 quantiles "   of which the commit wait (bulwark_commit_wait_seconds)" "$commit0" "$(histogram commit_wait)"
+quantiles "   a group commit itself, fsync included (bulwark_commit_duration_seconds)" "$duration0" "$(histogram commit_duration)"
 echo "== baseline: GET /healthz at the same pacing (the HTTP stack and wrk alone)"
 BULWARK_DELAY_DIST=exp BULWARK_DELAY_MS=10 wrk -t2 -c"$conns" -d"${duration}s" -s Benchmarks/serve_health.lua "http://127.0.0.1:$port/healthz" | tail -1
 # The same rate with a fixed 10 ms pause: connections answered together pause together, so they

@@ -44,6 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Calls per agent and tool per minute across sessions, high-risk calls counting 10 (0: no budget).")
     var agentBudget: Double = 120
 
+    @Option(help: "Microseconds a group commit may wait for decisions still being judged, so that they share its fsync (0: commit at once).")
+    var commitDelay: Int = 200
+
     @Option(help: "Export a trace per decision (a span per pipeline stage) over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318. Also OTEL_EXPORTER_OTLP_* variables.")
     var otlpEndpoint: String?
 
@@ -54,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard maxBody >= 1_024 else { throw ValidationError("--max-body must be at least 1024") }
         guard ["protobuf", "json"].contains(otlpProtocol) else { throw ValidationError("--otlp-protocol must be protobuf or json") }
+        guard (0...100_000).contains(commitDelay) else { throw ValidationError("--commit-delay must be 0…100000 microseconds") }
         guard agentBudget >= 0 else { throw ValidationError("--agent-budget must be 0 or more") }
         guard reviewTtl > 0, replayWindow > 0 else { throw ValidationError("--review-ttl and --replay-window must be positive") }
     }
@@ -82,6 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.replayWindow = replayWindow
         configuration.indicatorFeeds = options.indicatorFeeds
         configuration.agentBudgetPerMinute = agentBudget
+        configuration.commitDelay = .microseconds(commitDelay)
         var observability: (any Service)?
         if let otlpEndpoint {
             var otel = OTel.Configuration.default

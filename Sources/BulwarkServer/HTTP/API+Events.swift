@@ -7,6 +7,8 @@ extension API {
     /// scrape targets; the service binds to loopback by default).
     func metrics() -> Response {
         service.metrics.commitQueue.set(to: Double(service.queueDepth))
+        service.metrics.auditCommits.set(to: Double(service.committer.commits))
+        service.metrics.auditRecords.set(to: Double(service.committer.committedRecords))
         service.metrics.subscribers.set(to: Double(service.events.count))
         return APIResponses.text(service.metrics.registry.emitToString(), contentType: "text/plain; version=0.0.4")
     }

@@ -8,9 +8,12 @@ import Prometheus
 /// - `bulwark_inspect_duration_seconds`: the service's time per inspected call, from its body to
 ///   its answer, including the wait for the commit (not the HTTP parsing, nor a reviewer's time);
 /// - `bulwark_commit_wait_seconds`: the wait for a decision's group commit (fsync included);
+/// - `bulwark_commit_duration_seconds`: the writer's time per group commit (fsync included);
 /// - `bulwark_layer_duration_seconds{stage}`: time per pipeline stage (facets, each layer, rules);
 /// - `bulwark_findings_total{stage}`: findings per stage;
 /// - `bulwark_commit_queue_depth`, `bulwark_reviews_pending`, `bulwark_event_subscribers`: queue depths;
+/// - `bulwark_audit_commits`, `bulwark_audit_records`: group commits and the records they held
+///   since start (their ratio is the mean batch size);
 /// - `bulwark_requests_refused_total{code}`: refused requests by error code.
 public final class ServiceMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
@@ -18,9 +21,12 @@ public final class ServiceMetrics: Sendable {
     let decisionDuration: DurationHistogram
     let inspectDuration: DurationHistogram
     let commitWait: DurationHistogram
+    let commitDuration: DurationHistogram
     let stageDurations: [String: DurationHistogram]
     let stageFindings: [String: Counter]
     let commitQueue: Gauge
+    let auditCommits: Gauge
+    let auditRecords: Gauge
     let reviewsPending: Gauge
     let subscribers: Gauge
 
@@ -39,6 +45,7 @@ public final class ServiceMetrics: Sendable {
         decisionDuration = registry.makeDurationHistogram(descriptor: name("decision_duration", unit: "seconds", "Engine time per decision."), buckets: Self.buckets)
         inspectDuration = registry.makeDurationHistogram(descriptor: name("inspect_duration", unit: "seconds", "Service time per inspected call, commit included."), buckets: Self.buckets)
         commitWait = registry.makeDurationHistogram(descriptor: name("commit_wait", unit: "seconds", "Wait for a decision's group commit."), buckets: Self.buckets)
+        commitDuration = registry.makeDurationHistogram(descriptor: name("commit_duration", unit: "seconds", "Writer time per group commit, fsync included."), buckets: Self.buckets)
         stageDurations = Dictionary(uniqueKeysWithValues: Self.stages.map {
             ($0, registry.makeDurationHistogram(descriptor: name("layer_duration", unit: "seconds", "Time per pipeline stage."), labels: [("stage", $0)], buckets: Self.buckets))
         })
@@ -46,6 +53,8 @@ public final class ServiceMetrics: Sendable {
             ($0, registry.makeCounter(descriptor: name("findings", unit: "total", "Findings per pipeline stage."), labels: [("stage", $0)]))
         })
         commitQueue = registry.makeGauge(descriptor: name("commit_queue_depth", unit: "", "Audit records waiting for the next group commit."))
+        auditCommits = registry.makeGauge(descriptor: name("audit_commits", unit: "", "Group commits of the audit chain since start."))
+        auditRecords = registry.makeGauge(descriptor: name("audit_records", unit: "", "Audit records committed since start."))
         reviewsPending = registry.makeGauge(descriptor: name("reviews_pending", unit: "", "Reviews opened and not yet decided, since start."))
         subscribers = registry.makeGauge(descriptor: name("event_subscribers", unit: "", "Open event streams."))
     }

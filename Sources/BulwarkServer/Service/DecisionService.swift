@@ -44,7 +44,8 @@ public final class DecisionService: @unchecked Sendable {
         self.configuration = configuration
         let registry = SessionRegistry(store: store)
         self.registry = registry
-        committer = GroupCommitter(store: store, dirtyStates: { registry.drainDirty() })
+        committer = GroupCommitter(store: store, gatherDelay: configuration.commitDelay, dirtyStates: { registry.drainDirty() })
+        committer.committed = { [metrics] duration, _ in metrics.commitDuration.record(duration) }
         webhooks = try await WebhookDispatcher(store: store)
         webhooks.backoff = configuration.webhookBackoff
         webhooks.logger = logger
@@ -84,6 +85,9 @@ public final class DecisionService: @unchecked Sendable {
             try await refuse(engine.evaluate(bytes: body), agent: agent)
         }
         let session = session ?? Self.sessionID(in: json) ?? "default"
+        // This call's record is on its way: a commit starting meanwhile may wait for it.
+        let expectation = committer.expect()
+        defer { committer.cancel(expectation) }
         try await registry.load(agent: agent, session: session)
         let now = configuration.clock()
         let hour = SessionState.hourOfDay(unixTime: now)
@@ -98,7 +102,7 @@ public final class DecisionService: @unchecked Sendable {
         var verdict = engine.evaluate(json: json, state: snapshot, source: text, agent: agent, observer: trace ?? timer)
         if verdict.error != nil {
             trace?.fail(ServiceError(400, "bad_input", verdict.error ?? ""))
-            try await refuse(verdict, agent: agent)
+            try await refuse(verdict, agent: agent, fulfilling: expectation)
         }
         registry.update(agent: agent, session: session) { state in
             state.recordCall(verdict, now: now, hourOfDay: hour)
@@ -116,11 +120,13 @@ public final class DecisionService: @unchecked Sendable {
                 try await committer.append([
                     "event": "review_opened", "review": .string(current.id), "agent": .string(agent), "session": .string(session),
                     "tool": .string(current.tool), "action_sha256": .string(current.actionSHA256),
-                ], reviews: [current], outbox: webhooks.deliveries("review_opened", current.json))
+                ], reviews: [current], outbox: webhooks.deliveries("review_opened", current.json), fulfilling: expectation)
                 metrics.reviewsPending.increment()
                 events.publish("review_opened", current.json)
             }
             if wait > 0, current.status == .pending {
+                // No commit waits on a caller that waits for a reviewer.
+                committer.cancel(expectation)
                 let id = current.id
                 await waiters.wait(for: id, seconds: min(wait, configuration.maxWait)) { [store] in
                     (try? await store.review(id))?.status != .pending
@@ -138,7 +144,7 @@ public final class DecisionService: @unchecked Sendable {
             review = current
         }
         do {
-            let outcome = try await finish(verdict, action: action, input: body, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review)
+            let outcome = try await finish(verdict, action: action, input: body, agent: agent, session: session, claimed: Self.claimedAgent(in: json), review: review, fulfilling: expectation)
             // A reviewed call that waited for a reviewer would only measure the reviewer.
             if review == nil || wait == 0 { metrics.inspectDuration.record(ContinuousClock.now - started) }
             trace?.finish(outcome.verdict, agent: agent, session: session, review: review?.id, seq: outcome.seq)
@@ -150,13 +156,13 @@ public final class DecisionService: @unchecked Sendable {
     }
 
     /// Input the engine could not understand: audited as a block, answered 400 (never allowed).
-    func refuse(_ verdict: Verdict, agent: String) async throws -> Never {
+    func refuse(_ verdict: Verdict, agent: String, fulfilling expectation: GroupCommitter.Expectation? = nil) async throws -> Never {
         let reason = verdict.error ?? "the input could not be understood"
-        try await committer.append(["event": "refused", "agent": .string(agent), "decision": "block", "reason": .string(reason)])
+        try await committer.append(["event": "refused", "agent": .string(agent), "decision": "block", "reason": .string(reason)], fulfilling: expectation)
         throw ServiceError(400, "bad_input", reason)
     }
 
-    func finish(_ verdict: Verdict, action: (tool: String, digest: String)?, input: [UInt8], agent: String, session: String, claimed: String?, review: ReviewRecord?) async throws -> Outcome {
+    func finish(_ verdict: Verdict, action: (tool: String, digest: String)?, input: [UInt8], agent: String, session: String, claimed: String?, review: ReviewRecord?, fulfilling expectation: GroupCommitter.Expectation? = nil) async throws -> Outcome {
         var fields = JSONObject()
         fields["event"] = "decision"
         fields["agent"] = .string(agent)
@@ -172,7 +178,7 @@ public final class DecisionService: @unchecked Sendable {
         metrics.commitQueue.set(to: Double(committer.queueDepth + 1))
         let outbox = webhooks.deliveries("decision", decision: verdict.decision.rawValue, .object(fields))
         let appended = ContinuousClock.now
-        let committed = try await committer.append(.object(fields), reviews: review.map { [$0] } ?? [], outbox: outbox)
+        let committed = try await committer.append(.object(fields), reviews: review.map { [$0] } ?? [], outbox: outbox, fulfilling: expectation)
         metrics.commitWait.record(ContinuousClock.now - appended)
         fields["seq"] = .number(Double(committed.seq))
         events.publish("decision", .object(fields))
