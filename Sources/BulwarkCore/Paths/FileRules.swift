@@ -32,6 +32,14 @@ public enum FileRules {
         var home: String?
         var cwd: String?
 
+        /// Whether the path lies outside the user's home (so it affects other users or the system).
+        var outsideHome: Bool {
+            let path = PathCatalogue.canonical(access.path)
+            if path.hasPrefix("~") { return false }
+            guard let home, !home.isEmpty else { return true }
+            return !(path == home || path.hasPrefix(home.hasSuffix("/") ? home : home + "/"))
+        }
+
         func finding(_ rule: RuleID, _ severity: Severity, _ verb: String, _ category: ImpactCategory) -> Finding {
             let evidence = access.raw.isEmpty ? access.path : access.raw
             let shown = access.path.isEmpty ? evidence : access.path
@@ -125,9 +133,12 @@ public enum FileRules {
         case .blockDevice:
             return [ctx.finding("file.write.block_device", .critical, verb, .destructiveFS)]
         case .shellStartup:
-            return [ctx.finding("file.write.shell_startup", .high, verb, .persistence)]
+            // A system-wide one (/etc/profile, /etc/profile.d) runs for every user's login.
+            return [ctx.finding("file.write.shell_startup", ctx.outsideHome ? .critical : .high, verb, .persistence)]
         case .scheduler:
-            return [ctx.finding("file.write.scheduler", .high, verb, .persistence)]
+            // A system-wide one (/etc/cron.d, the spool, systemd system units, LaunchDaemons)
+            // runs as root or as any user; the user's own (crontab, user units) as the user.
+            return [ctx.finding("file.write.scheduler", ctx.outsideHome ? .critical : .high, verb, .persistence)]
         case .gitHooks:
             return [ctx.finding("file.write.git_hooks", .high, verb, .persistence)]
         case .agentConfig:

@@ -9,7 +9,11 @@ extension ShellAnalyzer {
         }
         // `./script` is the project's own program, not the system tool of the same name.
         let localProgram = inv.argv[0].hasPrefix("./") || inv.argv[0].hasPrefix("../")
-        if !localProgram, let flow = unwrap(inv) { return flow }
+        if !localProgram, let flow = unwrap(inv) {
+            // A shell running a script file (`bash linpeas.sh`) is still judged by the script.
+            checkOffensiveTool(inv)
+            return flow
+        }
         var flow: DataFlow? = nil
         if !localProgram, let handler = Self.catalogue[inv.name] {
             flow = handler(&self, inv)

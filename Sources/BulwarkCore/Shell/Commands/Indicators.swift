@@ -34,7 +34,7 @@ extension ShellAnalyzer {
             candidates.append(inv.arguments.first!.lowercased())
         }
         for candidate in candidates {
-            var base = candidate
+            var base = candidate.lowercased()
             for ext in [".py", ".sh", ".pl", ".rb", ".exe", ".ps1"] where base.hasSuffix(ext) { base.removeLast(ext.count) }
             if let (category, what) = Self.offensiveTools[base] {
                 add("shell.indicator.offensive_tool", .critical, category, "Runs \(base), a known offensive tool that \(what)", evidence: inv.text)
