@@ -44,8 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Calls per agent and tool per minute across sessions, high-risk calls counting 10 (0: no budget).")
     var agentBudget: Double = 120
 
-    @Option(help: "Microseconds a group commit may wait for decisions still being judged, so that they share its fsync (0: commit at once).")
-    var commitDelay: Int = 200
+    @Option(help: "Microseconds a group commit may wait for decisions still being judged, so that they share its fsync (0: commit at once). BENCHMARKS.md has measurements: it helped on a contended machine and cost as much otherwise.")
+    var commitDelay: Int = 0
 
     @Option(help: "Export a trace per decision (a span per pipeline stage) over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318. Also OTEL_EXPORTER_OTLP_* variables.")
     var otlpEndpoint: String?

@@ -58,19 +58,24 @@ public final class GroupCommitter: @unchecked Sendable {
     }
 
     /// A record a caller announced with `expect()`: settled once it is appended or cancelled.
+    /// Only the task that announced it uses it (appends and cancels in sequence).
     public final class Expectation: @unchecked Sendable {
-        var settled = false
+        var settled: Bool
+        init(settled: Bool) { self.settled = settled }
     }
 
     /// Announces a record this caller is about to append. Pass it to `append(_:fulfilling:)`,
     /// or `cancel` it on any path that appends nothing (cancelling a settled one does nothing).
+    /// Without a `gatherDelay` nothing is counted.
     public func expect() -> Expectation {
+        guard gatherDelay > .zero else { return Expectation(settled: true) }
         condition.withLock { expected += 1 }
-        return Expectation()
+        return Expectation(settled: false)
     }
 
     /// Withdraws an announcement; the writer stops holding a commit for it.
     public func cancel(_ expectation: Expectation) {
+        guard !expectation.settled else { return }
         condition.withLock {
             guard !expectation.settled else { return }
             settle(expectation)

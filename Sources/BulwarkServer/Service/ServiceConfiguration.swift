@@ -32,8 +32,8 @@ public struct ServiceConfiguration: Sendable {
     /// The wall clock decisions are judged at (Unix seconds); replaceable for replays and tests.
     public var clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
     /// Longest a group commit is held for decisions still being judged, so that they share its
-    /// fsync (see `GroupCommitter`); zero commits at once (default 200 µs, `--commit-delay`).
-    public var commitDelay = Duration.microseconds(200)
+    /// fsync (see `GroupCommitter`); zero, the default, commits at once (`--commit-delay`).
+    public var commitDelay = Duration.zero
     /// Longest `?wait=` a caller may ask for, in seconds (default 120).
     public var maxWait = 120.0
 
