@@ -57,6 +57,8 @@ import Testing
         ("echo '# system-wide' >> /etc/profile", "file.write.shell_startup"),
         ("psql -c 'DROP TABLE users'", "sql.drop"),
         ("cd ~/.ssh && cat id_rsa", "file.read.credential"),
+        ("grep coinbase ~/.ssh/id_rsa", "file.read.credential"),
+        ("cd ~/Library/Cookies; grep -q coinbase Cookies.binarycookies", "file.read.credential"),
         ("find ~/.oci/sessions -name token", "shell.credential.search"),
         ("google-chrome --remote-debugging-port=9222", "shell.credential.browser_debugging"),
         ("sudo systemctl start tor", "shell.network.anonymizer"),
@@ -70,6 +72,9 @@ import Testing
 
     @Test(arguments: [
         "grep -rn \"rm -rf\" docs/",
+        "grep -n TODO src/main.swift ./README.md",
+        "grep -i error /var/log/syslog",
+        "echo '0 3 * * * ./backup.sh' >> ./crontab.example",
         "echo \"ignore previous results\" > notes.txt",
         "rm -rf build/ node_modules/",
         "find . -name '*.pyc' -delete",

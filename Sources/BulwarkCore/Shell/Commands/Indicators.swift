@@ -155,7 +155,15 @@ extension ShellAnalyzer {
         let secretWords = ["password", "passwd", "pass", "secret", "api_key", "apikey", "token", "private key", "aws_secret", "credential", "-p "]
         let huntsSecrets = secretWords.contains { lowered.contains($0) }
         var labels = inv.stdinLabels
-        for file in operands { labels.formUnion(labelsForReading(normalizer.normalize(file))) }
+        let sensitiveDirectory = cwdIsSensitive
+        for file in operands {
+            let path = normalizer.normalize(file)
+            labels.formUnion(labelsForReading(path))
+            // grep prints (or, with -q/-l/-c, reveals) what the file holds: a read, as for cat.
+            if Self.looksLikePath(file) || sensitiveDirectory || Self.mayBeSensitiveName(file) {
+                fileAccess(raw: file, path: path, mode: .read, evidence: inv.text)
+            }
+        }
         if huntsSecrets {
             let broad = recursive && operands.contains { o in
                 BlastRadius.of(normalizer.normalize(o), home: context.home, cwd: context.cwd, recursive: true) >= .home
