@@ -17,6 +17,12 @@ extension ShellAnalyzer {
         var flow: DataFlow? = nil
         if !localProgram, let handler = Self.catalogue[inv.name] {
             flow = handler(&self, inv)
+            // A handler judges what is special about its command (sed's `e`, base64 -d, awk's
+            // system()); the files such a command prints are still reads, as they are for cat.
+            // (Not general-purpose interpreters: their operands are scripts and their arguments.)
+            if flow != nil, Self.fileReaders.contains(inv.name), Self.interpreters[inv.name] == nil || Self.patternFirst.contains(inv.name) {
+                flow?.labels.formUnion(judgeReads(inv))
+            }
         }
         checkOffensiveTool(inv)
         checkRemoteDebugging(inv)
@@ -45,23 +51,30 @@ extension ShellAnalyzer {
     mutating func defaultFlow(_ inv: CommandInvocation) -> DataFlow {
         var labels = inv.stdinLabels
         if Self.fileReaders.contains(inv.name) {
-            // Pattern-first tools (`grep PATTERN FILE…`) take a non-file first operand.
-            var operands = inv.arguments.filter { !$0.hasPrefix("-") }
-            if Self.patternFirst.contains(inv.name), !operands.isEmpty { operands.removeFirst() }
-            let sensitiveDirectory = cwdIsSensitive
-            for arg in operands where Self.looksLikePath(arg) || (!Self.patternFirst.contains(inv.name) && (sensitiveDirectory || Self.mayBeSensitiveName(arg))) {
-                let path = normalizer.normalize(arg)
-                labels.formUnion(labelsForReading(path))
-                fileAccess(raw: arg, path: path, mode: .read, evidence: inv.text)
-                // Archiving whole homes or system trees collects whatever secrets they hold.
-                if Self.archivers.contains(inv.name), BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: true) >= .home {
-                    labels.insert(.secret)
-                }
-            }
+            labels.formUnion(judgeReads(inv))
             for l in inv.argumentLabels.values { labels.formUnion(l) }
         }
         let passes = Self.textPassThrough.contains(inv.name) && inv.arguments.isEmpty
         return DataFlow(labels: labels, text: passes ? inv.stdinText : nil, fragments: passes ? inv.stdinFragments : nil)
+    }
+
+    /// Judges the files a reader command prints as reads; returns the labels of what they hold.
+    mutating func judgeReads(_ inv: CommandInvocation) -> DataLabels {
+        var labels: DataLabels = []
+        // Pattern-first tools (`grep PATTERN FILE…`) take a non-file first operand.
+        var operands = inv.arguments.filter { !$0.hasPrefix("-") }
+        if Self.patternFirst.contains(inv.name), !operands.isEmpty { operands.removeFirst() }
+        let sensitiveDirectory = cwdIsSensitive
+        for arg in operands where Self.looksLikePath(arg) || (!Self.patternFirst.contains(inv.name) && (sensitiveDirectory || Self.mayBeSensitiveName(arg))) {
+            let path = normalizer.normalize(arg)
+            labels.formUnion(labelsForReading(path))
+            fileAccess(raw: arg, path: path, mode: .read, evidence: inv.text)
+            // Archiving whole homes or system trees collects whatever secrets they hold.
+            if Self.archivers.contains(inv.name), BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: true) >= .home {
+                labels.insert(.secret)
+            }
+        }
+        return labels
     }
 
     /// Operands worth judging as file reads: paths, not patterns or words.
