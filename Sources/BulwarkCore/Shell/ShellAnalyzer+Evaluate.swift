@@ -101,7 +101,7 @@ extension ShellAnalyzer {
         return ["credentials", "shadow", "passwd", "gshadow", "sudoers", "authorized_keys", "known_hosts", "Login Data", "Cookies", "config.json"].contains(name)
             || name.contains("credential") || name.contains("secret") || name.contains("token")
     }
-    static let patternFirst: Set<String> = ["grep", "egrep", "fgrep", "rg", "sed", "awk", "jq", "yq", "look", "tr", "cut", "paste", "column"]
+    static let patternFirst: Set<String> = ["grep", "egrep", "fgrep", "rg", "sed", "awk", "jq", "yq", "look", "tr"]
 
     /// Filters whose output is their input when called without arguments.
     static let textPassThrough: Set<String> = ["cat", "tee", "dd"]

@@ -86,8 +86,10 @@ struct ShellAnalyzer {
             var flow: DataFlow
             switch command.kind {
             case .subshell(let inner), .group(let inner):
-                flow = analyze(inner, origin: origin, depth: depth, privileged: privileged, stdin: upstream)
+                // `while read l; do …; done < file`, `{ …; } < file`: the file is read by the body.
                 let redirects = resolveRedirects(command.redirects, depth: depth, privileged: privileged)
+                let input = inputFlow(redirects, stdin: upstream, reader: ")")
+                flow = analyze(inner, origin: origin, depth: depth, privileged: privileged, stdin: input)
                 flow = applyOutputRedirects(redirects, flow: flow, writer: "subshell")
             case .simple:
                 flow = analyzeSimple(command, origin: origin, depth: depth, privileged: privileged, stdin: upstream, stdoutIsPipe: pipedOut, background: background)
@@ -150,24 +152,12 @@ struct ShellAnalyzer {
             // Plain assignments persist in the shell; prefix assignments on an empty command too.
             for (name, text, labels) in assigned { variables[name] = (text, labels) }
             checkAssignments(environment, evidenceSuffix: "")
+            // `done < file`, `} < file`: a loop or group's body reads the file (judged here).
+            _ = inputFlow(redirects, stdin: stdin, reader: "")
             return applyOutputRedirects(redirects, flow: DataFlow(), writer: "redirection")
         }
 
-        var input = stdin
-        for r in redirects {
-            switch r.op {
-            case .input, .readWrite:
-                let path = normalizer.normalize(r.target)
-                input = DataFlow(labels: r.labels.union(labelsForReading(path)), text: nil, fragments: nil, isPipe: false)
-                if r.op == .input, Self.looksLikePath(r.target) {
-                    fileAccess(raw: r.target, path: path, mode: .read, evidence: "\(argv[0]) < \(r.target)")
-                }
-            case .heredoc, .herestring:
-                input = DataFlow(labels: r.labels, text: r.body, fragments: nil, isPipe: false)
-            default:
-                break
-            }
-        }
+        let input = inputFlow(redirects, stdin: stdin, reader: argv[0])
 
         var invocation = CommandInvocation(
             argv: argv, name: commandName(argv[0]), dynamicName: dynamicName, dynamicArguments: dynamic,
@@ -194,6 +184,27 @@ struct ShellAnalyzer {
     }
 
     // MARK: Redirections
+
+    /// What a command reads on stdin after its input redirections (`< file`, heredocs); a file
+    /// redirected in is judged as read by `reader`.
+    mutating func inputFlow(_ redirects: [ResolvedRedirect], stdin: DataFlow, reader: String) -> DataFlow {
+        var input = stdin
+        for r in redirects {
+            switch r.op {
+            case .input, .readWrite:
+                let path = normalizer.normalize(r.target)
+                input = DataFlow(labels: r.labels.union(labelsForReading(path)), text: nil, fragments: nil, isPipe: false)
+                if r.op == .input, Self.looksLikePath(r.target) {
+                    fileAccess(raw: r.target, path: path, mode: .read, evidence: reader.isEmpty ? "< \(r.target)" : "\(reader) < \(r.target)")
+                }
+            case .heredoc, .herestring:
+                input = DataFlow(labels: r.labels, text: r.body, fragments: nil, isPipe: false)
+            default:
+                break
+            }
+        }
+        return input
+    }
 
     mutating func resolveRedirects(_ redirects: [ShellRedirect], depth: Int, privileged: Bool) -> [ResolvedRedirect] {
         var out: [ResolvedRedirect] = []
