@@ -20,7 +20,9 @@ extension ShellAnalyzer {
             // A handler judges what is special about its command (sed's `e`, base64 -d, awk's
             // system()); the files such a command prints are still reads, as they are for cat.
             // (Not general-purpose interpreters: their operands are scripts and their arguments.)
-            if flow != nil, Self.fileReaders.contains(inv.name), Self.interpreters[inv.name] == nil || Self.patternFirst.contains(inv.name) {
+            // (grep's handler judges its own files, with its options parsed.)
+            if flow != nil, Self.fileReaders.contains(inv.name), !Self.greps.contains(inv.name),
+                Self.interpreters[inv.name] == nil || Self.patternFirst.contains(inv.name) {
                 flow?.labels.formUnion(judgeReads(inv))
             }
         }
@@ -101,6 +103,7 @@ extension ShellAnalyzer {
         return ["credentials", "shadow", "passwd", "gshadow", "sudoers", "authorized_keys", "known_hosts", "Login Data", "Cookies", "config.json"].contains(name)
             || name.contains("credential") || name.contains("secret") || name.contains("token")
     }
+    static let greps: Set<String> = ["grep", "egrep", "fgrep", "rg"]
     static let patternFirst: Set<String> = ["grep", "egrep", "fgrep", "rg", "sed", "awk", "jq", "yq", "look", "tr"]
 
     /// Filters whose output is their input when called without arguments.
