@@ -33,10 +33,11 @@ public enum FileRules {
         var cwd: String?
 
         /// Whether the path lies outside the user's home (so it affects other users or the system).
+        /// Without a known home, any user's home counts as the user's.
         var outsideHome: Bool {
             let path = PathCatalogue.canonical(access.path)
             if path.hasPrefix("~") { return false }
-            guard let home, !home.isEmpty else { return true }
+            guard let home, !home.isEmpty else { return !(path.hasPrefix("/home/") || path.hasPrefix("/Users/")) }
             return !(path == home || path.hasPrefix(home.hasSuffix("/") ? home : home + "/"))
         }
 

@@ -11,6 +11,16 @@ import Testing
         return FileRules.findings(for: access, home: home, cwd: cwd)
     }
 
+    @Test func systemWideStartupFilesAreCriticalEvenWithoutAKnownHome() {
+        func severity(_ path: String, home: String?) -> Severity? {
+            FileRules.findings(for: FileAccess(raw: path, path: path, mode: .append), home: home, cwd: nil).first?.severity
+        }
+        #expect(severity("/etc/profile", home: nil) == .critical)
+        #expect(severity("/etc/cron.d/job", home: nil) == .critical)
+        #expect(severity("/home/someone/.bashrc", home: nil) == .high)
+        #expect(severity("/root/.bashrc", home: "/home/dev") == .critical, "another user's (root's) startup file")
+    }
+
     @Test(arguments: [
         ("README.md", FileAccessMode.read),
         ("config.yaml", .read),
