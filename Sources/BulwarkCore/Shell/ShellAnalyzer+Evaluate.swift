@@ -19,10 +19,7 @@ extension ShellAnalyzer {
             flow = handler(&self, inv)
             // A handler judges what is special about its command (sed's `e`, base64 -d, awk's
             // system()); the files such a command prints are still reads, as they are for cat.
-            // (Not general-purpose interpreters: their operands are scripts and their arguments.)
-            // (grep's handler judges its own files, with its options parsed.)
-            if flow != nil, Self.fileReaders.contains(inv.name), !Self.greps.contains(inv.name),
-                Self.interpreters[inv.name] == nil || Self.patternFirst.contains(inv.name) {
+            if flow != nil, Self.readersAfterHandler.contains(inv.name) {
                 flow?.labels.formUnion(judgeReads(inv))
             }
         }
@@ -103,7 +100,12 @@ extension ShellAnalyzer {
         return ["credentials", "shadow", "passwd", "gshadow", "sudoers", "authorized_keys", "known_hosts", "Login Data", "Cookies", "config.json"].contains(name)
             || name.contains("credential") || name.contains("secret") || name.contains("token")
     }
-    static let greps: Set<String> = ["grep", "egrep", "fgrep", "rg"]
+    /// Readers whose handler leaves their files to `judgeReads`: not grep (its handler parses
+    /// its options and judges its files) nor general-purpose interpreters (their operands are a
+    /// script and its arguments); awk is an interpreter whose operands are files.
+    static let readersAfterHandler: Set<String> = fileReaders.filter {
+        !["grep", "egrep", "fgrep", "rg"].contains($0) && (interpreters[$0] == nil || patternFirst.contains($0))
+    }
     static let patternFirst: Set<String> = ["grep", "egrep", "fgrep", "rg", "sed", "awk", "jq", "yq", "look", "tr"]
 
     /// Filters whose output is their input when called without arguments.

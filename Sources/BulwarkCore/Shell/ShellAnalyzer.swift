@@ -88,7 +88,7 @@ struct ShellAnalyzer {
             case .subshell(let inner), .group(let inner):
                 // `while read l; do …; done < file`, `{ …; } < file`: the file is read by the body.
                 let redirects = resolveRedirects(command.redirects, depth: depth, privileged: privileged)
-                let input = inputFlow(redirects, stdin: upstream, reader: ")")
+                let input = inputFlow(redirects, stdin: upstream)
                 flow = analyze(inner, origin: origin, depth: depth, privileged: privileged, stdin: input)
                 flow = applyOutputRedirects(redirects, flow: flow, writer: "subshell")
             case .simple:
@@ -153,7 +153,7 @@ struct ShellAnalyzer {
             for (name, text, labels) in assigned { variables[name] = (text, labels) }
             checkAssignments(environment, evidenceSuffix: "")
             // `done < file`, `} < file`: a loop or group's body reads the file (judged here).
-            _ = inputFlow(redirects, stdin: stdin, reader: "")
+            _ = inputFlow(redirects, stdin: stdin)
             return applyOutputRedirects(redirects, flow: DataFlow(), writer: "redirection")
         }
 
@@ -186,8 +186,8 @@ struct ShellAnalyzer {
     // MARK: Redirections
 
     /// What a command reads on stdin after its input redirections (`< file`, heredocs); a file
-    /// redirected in is judged as read by `reader`.
-    mutating func inputFlow(_ redirects: [ResolvedRedirect], stdin: DataFlow, reader: String) -> DataFlow {
+    /// redirected in is judged as read, by `reader` when the command has a name.
+    mutating func inputFlow(_ redirects: [ResolvedRedirect], stdin: DataFlow, reader: String? = nil) -> DataFlow {
         var input = stdin
         for r in redirects {
             switch r.op {
@@ -195,7 +195,7 @@ struct ShellAnalyzer {
                 let path = normalizer.normalize(r.target)
                 input = DataFlow(labels: r.labels.union(labelsForReading(path)), text: nil, fragments: nil, isPipe: false)
                 if r.op == .input, Self.looksLikePath(r.target) {
-                    fileAccess(raw: r.target, path: path, mode: .read, evidence: reader.isEmpty ? "< \(r.target)" : "\(reader) < \(r.target)")
+                    fileAccess(raw: r.target, path: path, mode: .read, evidence: reader.map { "\($0) < \(r.target)" } ?? "< \(r.target)")
                 }
             case .heredoc, .herestring:
                 input = DataFlow(labels: r.labels, text: r.body, fragments: nil, isPipe: false)

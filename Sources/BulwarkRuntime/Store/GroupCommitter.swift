@@ -33,7 +33,7 @@ public final class GroupCommitter: @unchecked Sendable {
     let dirtyStates: @Sendable () -> [(key: String, json: String)]
     /// Called on the writer thread after each successful commit with its duration (building the
     /// batch, the store's transaction and its fsync) and its number of records.
-    public var committed: (@Sendable (Duration, Int) -> Void)?
+    let committed: (@Sendable (Duration, Int) -> Void)?
     let condition = NSCondition()
     var previous = AuditChain.genesis
     var sequence = 0
@@ -50,8 +50,13 @@ public final class GroupCommitter: @unchecked Sendable {
     /// Most records in one commit.
     public let maxBatch: Int
 
-    public init(store: any BulwarkStore, gatherDelay: Duration = .zero, maxBatch: Int = 512, dirtyStates: @escaping @Sendable () -> [(key: String, json: String)] = { [] }) {
+    public init(
+        store: any BulwarkStore, gatherDelay: Duration = .zero, maxBatch: Int = 512,
+        dirtyStates: @escaping @Sendable () -> [(key: String, json: String)] = { [] },
+        committed: (@Sendable (Duration, Int) -> Void)? = nil
+    ) {
         self.store = store
+        self.committed = committed
         self.gatherDelay = gatherDelay
         self.maxBatch = max(1, maxBatch)
         self.dirtyStates = dirtyStates

@@ -44,8 +44,9 @@ public final class DecisionService: @unchecked Sendable {
         self.configuration = configuration
         let registry = SessionRegistry(store: store)
         self.registry = registry
-        committer = GroupCommitter(store: store, gatherDelay: configuration.commitDelay, dirtyStates: { registry.drainDirty() })
-        committer.committed = { [metrics] duration, _ in metrics.commitDuration.record(duration) }
+        committer = GroupCommitter(
+            store: store, gatherDelay: configuration.commitDelay, dirtyStates: { registry.drainDirty() },
+            committed: { [metrics] duration, _ in metrics.commitDuration.record(duration) })
         webhooks = try await WebhookDispatcher(store: store)
         webhooks.backoff = configuration.webhookBackoff
         webhooks.logger = logger
