@@ -17,7 +17,11 @@ public struct CommandInvocation: Sendable {
 
     public var argv: [String]
     /// `argv[0]` without its directory (`/usr/bin/rm` → `rm`).
-    public var name: String
+    public var name: String {
+        didSet { traits = CommandTraits(name: name) }
+    }
+    /// What the analyzer's tables say about `name`.
+    private(set) var traits: CommandTraits
     /// Whether `argv[0]` came from an expansion the analyzer could not resolve.
     public var dynamicName: Bool
     /// Argument indices whose value is not fully known statically.
@@ -43,6 +47,31 @@ public struct CommandInvocation: Sendable {
     /// True when stdout feeds another command of the pipeline.
     public var stdoutIsPipe: Bool
     public var background: Bool
+
+    init(
+        argv: [String], name: String, dynamicName: Bool, dynamicArguments: Set<Int>, argumentLabels: [Int: DataLabels],
+        redirects: [ResolvedRedirect], environment: [(name: String, value: String)], origin: Origin, depth: Int,
+        privileged: Bool, stdinLabels: DataLabels, stdinText: String?, stdinFragments: String?, stdinIsPipe: Bool,
+        stdoutIsPipe: Bool, background: Bool
+    ) {
+        self.argv = argv
+        self.name = name
+        self.traits = CommandTraits(name: name)
+        self.dynamicName = dynamicName
+        self.dynamicArguments = dynamicArguments
+        self.argumentLabels = argumentLabels
+        self.redirects = redirects
+        self.environment = environment
+        self.origin = origin
+        self.depth = depth
+        self.privileged = privileged
+        self.stdinLabels = stdinLabels
+        self.stdinText = stdinText
+        self.stdinFragments = stdinFragments
+        self.stdinIsPipe = stdinIsPipe
+        self.stdoutIsPipe = stdoutIsPipe
+        self.background = background
+    }
 
     /// Arguments after the command name.
     public var arguments: ArraySlice<String> { argv.dropFirst() }

@@ -15,11 +15,11 @@ extension ShellAnalyzer {
             return flow
         }
         var flow: DataFlow? = nil
-        if !localProgram, let handler = Self.catalogue[inv.name] {
+        if !localProgram, inv.traits.contains(.catalogued), let handler = Self.catalogue[inv.name] {
             flow = handler(&self, inv)
             // A handler judges what is special about its command (sed's `e`, base64 -d, awk's
             // system()); the files such a command prints are still reads, as they are for cat.
-            if flow != nil, Self.readersAfterHandler.contains(inv.name) {
+            if flow != nil, inv.traits.contains(.readerAfterHandler) {
                 flow?.labels.formUnion(judgeReads(inv))
             }
         }
@@ -49,11 +49,11 @@ extension ShellAnalyzer {
     /// its stdin passes through filters, and files it reads bring their labels.
     mutating func defaultFlow(_ inv: CommandInvocation) -> DataFlow {
         var labels = inv.stdinLabels
-        if Self.fileReaders.contains(inv.name) {
+        if inv.traits.contains(.fileReader) {
             labels.formUnion(judgeReads(inv))
             for l in inv.argumentLabels.values { labels.formUnion(l) }
         }
-        let passes = Self.textPassThrough.contains(inv.name) && inv.arguments.isEmpty
+        let passes = inv.traits.contains(.textPassThrough) && inv.arguments.isEmpty
         return DataFlow(labels: labels, text: passes ? inv.stdinText : nil, fragments: passes ? inv.stdinFragments : nil)
     }
 
@@ -62,14 +62,14 @@ extension ShellAnalyzer {
         var labels: DataLabels = []
         // Pattern-first tools (`grep PATTERN FILE…`) take a non-file first operand.
         var operands = inv.arguments.filter { !$0.hasPrefix("-") }
-        if Self.patternFirst.contains(inv.name), !operands.isEmpty { operands.removeFirst() }
+        if inv.traits.contains(.patternFirst), !operands.isEmpty { operands.removeFirst() }
         let sensitiveDirectory = cwdIsSensitive
-        for arg in operands where Self.looksLikePath(arg) || (!Self.patternFirst.contains(inv.name) && (sensitiveDirectory || Self.mayBeSensitiveName(arg))) {
+        for arg in operands where Self.looksLikePath(arg) || (!inv.traits.contains(.patternFirst) && (sensitiveDirectory || Self.mayBeSensitiveName(arg))) {
             let path = normalizer.normalize(arg)
             labels.formUnion(labelsForReading(path))
             fileAccess(raw: arg, path: path, mode: .read, evidence: inv.text)
             // Archiving whole homes or system trees collects whatever secrets they hold.
-            if Self.archivers.contains(inv.name), BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: true) >= .home {
+            if inv.traits.contains(.archiver), BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: true) >= .home {
                 labels.insert(.secret)
             }
         }

@@ -116,7 +116,7 @@ extension ShellAnalyzer {
     /// Interpreters and shells reading a program from a pipe: network or decoded input is execution.
     mutating func checkSocketRedirects(_ inv: CommandInvocation, flow: DataFlow) {
         for r in inv.redirects where r.target.hasPrefix("/dev/tcp/") || r.target.hasPrefix("/dev/udp/") {
-            let isShell = Self.shells.contains(inv.name) || inv.name == "exec" && inv.arguments.contains { Self.shells.contains(commandName($0)) }
+            let isShell = inv.traits.contains(.shell) || inv.name == "exec" && inv.arguments.contains { Self.shells.contains(commandName($0)) }
             let parts = r.target.split(separator: "/")
             let host = parts.count > 2 ? String(parts[2]) : "a remote host"
             if isShell || inv.redirects.contains(where: { $0.op == .duplicateInput || $0.op == .duplicateOutput || $0.op == .outputAll }) && inv.name != "cat" && inv.name != "echo" {
@@ -150,7 +150,7 @@ extension ShellAnalyzer {
 
     /// A non-shell program handed a shell path (`vi -c ':!/bin/sh'`, `--address=unixexec:path=/bin/sh`).
     mutating func checkEmbeddedShell(_ inv: CommandInvocation) {
-        guard !Self.shells.contains(inv.name), !Self.dataCommands.contains(inv.name) else { return }
+        guard inv.traits.isDisjoint(with: [.shell, .dataCommand]) else { return }
         for arg in inv.arguments where Escapes.spawnsShell(arg) {
             add("shell.escape.embedded_shell", .critical, .defenseEvasion, "\(inv.name) is handed a shell to run (\(arg.prefix(60)))", evidence: inv.text)
             return
@@ -169,7 +169,7 @@ extension ShellAnalyzer {
 
     /// A shared library path handed to a program that loads it.
     mutating func checkLibraryLoad(_ inv: CommandInvocation) {
-        guard !Self.linkerTools.contains(inv.name), !Self.shells.contains(inv.name) || inv.arguments.contains("enable") else { return }
+        guard !inv.traits.contains(.linkerTool), !inv.traits.contains(.shell) || inv.arguments.contains("enable") else { return }
         for arg in inv.arguments where Escapes.namesSharedLibrary(arg) {
             add("shell.library_load", .high, score: 75, .execution, "\(inv.name) is made to load a shared library (\(arg.prefix(60)))", evidence: inv.text)
             return
@@ -207,7 +207,7 @@ extension ShellAnalyzer {
                 add("shell.rce.chmod_download", .high, score: 75, .remoteCodeExecution, "Makes a freshly downloaded file executable", evidence: inv.text)
             }
         }
-        if Self.interpreters[inv.name] != nil, let script = inv.arguments.first(where: { !$0.hasPrefix("-") }),
+        if inv.traits.contains(.interpreter), let script = inv.arguments.first(where: { !$0.hasPrefix("-") }),
             fileLabels[normalizer.normalize(script)]?.contains(.network) == true {
             add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a script downloaded earlier in the same command", evidence: inv.text)
         }

@@ -21,13 +21,13 @@ extension ShellAnalyzer {
 
     /// Judges a program or script by its name against the offensive-tool list.
     mutating func checkOffensiveTool(_ inv: CommandInvocation) {
-        if let (category, what) = Self.offensiveTools[inv.name] {
+        if inv.traits.contains(.offensiveTool), let (category, what) = Self.offensiveTools[inv.name] {
             add("shell.indicator.offensive_tool", .critical, category, "Runs \(inv.name), a known offensive tool that \(what)", evidence: inv.text)
             return
         }
-        guard inv.name.utf8.contains(UInt8(ascii: ".")) || Self.interpreters[inv.name] != nil || Self.shells.contains(inv.name) else { return }
+        guard inv.name.utf8.contains(UInt8(ascii: ".")) || !inv.traits.isDisjoint(with: [.interpreter, .shell]) else { return }
         var candidates = [inv.name]
-        if Self.interpreters[inv.name] != nil || Self.shells.contains(inv.name), let script = inv.arguments.first(where: { !$0.hasPrefix("-") }) {
+        if !inv.traits.isDisjoint(with: [.interpreter, .shell]), let script = inv.arguments.first(where: { !$0.hasPrefix("-") }) {
             candidates.append(commandName(script))
         }
         if inv.name.hasPrefix("."), inv.arguments.first.map({ Self.offensiveTools[$0.lowercased()] != nil }) == true {

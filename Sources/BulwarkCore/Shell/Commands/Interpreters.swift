@@ -10,7 +10,7 @@ extension ShellAnalyzer {
     ]
 
     mutating func interpreter(_ inv: CommandInvocation) -> DataFlow? {
-        guard let codeOptions = Self.interpreters[inv.name] else { return nil }
+        guard inv.traits.contains(.interpreter), let codeOptions = Self.interpreters[inv.name] else { return nil }
         let args = Array(inv.arguments)
         var codes: [String] = []
         var modules: [String] = []
@@ -91,13 +91,14 @@ extension ShellAnalyzer {
         var decodes = false
         var flow = DataFlow()
         let hasSocket = lowerCode.containsAny(Self.socketMarkers) || extraModules.contains { $0.lowercased().contains("socket") }
-        let hasListener = lowerCode.containsAny(Self.listenerMarkers) || lowerCode.contains("/inet/tcp/") && lowerCode.contains("/0/0")
-        let attachesShell = lowerCode.containsAny(Self.shellMarkers)
-        if hasSocket && attachesShell {
-            add(hasListener ? "shell.reverse_shell.bind_shell" : "shell.reverse_shell.interpreter", .critical, .reverseShell,
-                "\(inv.name) code wires a network socket to command execution (\(hasListener ? "bind" : "reverse") shell)", evidence: inv.text)
-        } else if hasSocket {
-            add("shell.network.raw_socket", .medium, .network, "\(inv.name) code opens a network socket", evidence: inv.text)
+        if hasSocket {
+            if lowerCode.containsAny(Self.shellMarkers) {
+                let hasListener = lowerCode.containsAny(Self.listenerMarkers) || lowerCode.contains("/inet/tcp/") && lowerCode.contains("/0/0")
+                add(hasListener ? "shell.reverse_shell.bind_shell" : "shell.reverse_shell.interpreter", .critical, .reverseShell,
+                    "\(inv.name) code wires a network socket to command execution (\(hasListener ? "bind" : "reverse") shell)", evidence: inv.text)
+            } else {
+                add("shell.network.raw_socket", .medium, .network, "\(inv.name) code opens a network socket", evidence: inv.text)
+            }
         }
         for string in scan.strings where string.count < 2048 {
             if let url = URLParser.parse(string), url.scheme.hasPrefix("http") || url.scheme.hasPrefix("ftp") {

@@ -26,7 +26,7 @@ extension ShellAnalyzer {
     /// Recurses into commands run by this one. Returns the flow when the invocation was a wrapper.
     mutating func unwrap(_ inv: CommandInvocation) -> DataFlow? {
         let name = inv.name
-        if Self.shells.contains(name) {
+        if inv.traits.contains(.shell) {
             return runShell(inv)
         }
         switch name {
@@ -63,7 +63,7 @@ extension ShellAnalyzer {
         default:
             break
         }
-        guard let spec = Self.wrappers[name] else { return nil }
+        guard inv.traits.contains(.wrapper), let spec = Self.wrappers[name] else { return nil }
         let scan = OptionScan(inv.arguments, shortWithValue: spec.0, longWithValue: spec.1, stopAtFirstOperand: true)
         var inner = Array(scan.operands.dropFirst(min(spec.2, scan.operands.count)))
         let privileged = inv.privileged || Self.privilegeWrappers.contains(name)
