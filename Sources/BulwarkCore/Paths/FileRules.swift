@@ -6,7 +6,11 @@
 public enum FileRules {
     /// The findings for `access` (whose `path` is normalized with the same `home` and `cwd`).
     public static func findings(for access: FileAccess, home: String?, cwd: String?) -> [Finding] {
-        let v = PathCatalogue.examine(access.path, home: home, cwd: cwd)
+        findings(for: access, verdict: PathCatalogue.examine(access.path, home: home, cwd: cwd), home: home, cwd: cwd)
+    }
+
+    /// The same, with the catalogue's verdict on `access.path` already at hand.
+    static func findings(for access: FileAccess, verdict v: PathCatalogue.Verdict, home: String?, cwd: String?) -> [Finding] {
         let ctx = Context(access: access, verdict: v, home: home, cwd: cwd)
         if isNetworkDevice(access.path) {
             let write = access.mode == .write || access.mode == .append

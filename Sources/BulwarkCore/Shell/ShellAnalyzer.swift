@@ -17,8 +17,8 @@ struct ShellAnalyzer {
     var fileLabels: [String: DataLabels] = [:]
     var truncated = false
     var normalizer: PathNormalizer
-    /// Per-analysis memo of path classes and file-rule results: scripts touch the same paths often.
-    var classMemo: [String: PathClass] = [:]
+    /// Per-analysis memo of path verdicts and file-rule results: scripts touch the same paths often.
+    var pathMemo: [String: PathCatalogue.Verdict] = [:]
     /// Functions the script defines (for fork-bomb detection).
     var functionNames: Set<String> = []
     var fileRuleMemo: [String: [Finding]] = [:]
@@ -303,7 +303,7 @@ struct ShellAnalyzer {
         guard directory.hasPrefix("/") || directory.hasPrefix("~") else { return DataFlow() }
         context.cwd = directory
         normalizer = PathNormalizer(cwd: directory, home: context.home)
-        classMemo.removeAll(keepingCapacity: true)
+        pathMemo.removeAll(keepingCapacity: true)
         fileRuleMemo.removeAll(keepingCapacity: true)
         let klass = PathCatalogue.classify(directory, home: context.home, cwd: nil)
         cwdIsSensitive = klass != .project && klass != .other && klass != .temp && klass != .home
@@ -311,10 +311,15 @@ struct ShellAnalyzer {
     }
 
     mutating func pathClass(_ path: String) -> PathClass {
-        if let known = classMemo[path] { return known }
-        let klass = PathCatalogue.classify(path, home: context.home, cwd: context.cwd)
-        if classMemo.count < 512 { classMemo[path] = klass }
-        return klass
+        pathVerdict(path).pathClass
+    }
+
+    /// The catalogue's verdict on `path`, shared by the class checks and the file rules.
+    mutating func pathVerdict(_ path: String) -> PathCatalogue.Verdict {
+        if let known = pathMemo[path] { return known }
+        let verdict = PathCatalogue.examine(path, home: context.home, cwd: context.cwd)
+        if pathMemo.count < 512 { pathMemo[path] = verdict }
+        return verdict
     }
 
     mutating func labelsForReading(_ path: String) -> DataLabels {
@@ -338,7 +343,8 @@ struct ShellAnalyzer {
         if let known = fileRuleMemo[key] {
             results = known
         } else {
-            results = FileRules.findings(for: FileAccess(raw: raw, path: path, mode: mode), home: context.home, cwd: context.cwd)
+            let access = FileAccess(raw: raw, path: path, mode: mode)
+            results = FileRules.findings(for: access, verdict: pathVerdict(path), home: context.home, cwd: context.cwd)
             if fileRuleMemo.count < 512 { fileRuleMemo[key] = results }
         }
         for finding in results {
