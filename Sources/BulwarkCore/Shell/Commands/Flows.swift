@@ -199,6 +199,7 @@ extension ShellAnalyzer {
 
     /// Running a file that this script downloaded (`curl -o x … && ./x`).
     mutating func checkExecutedFile(_ inv: CommandInvocation) {
+        guard !fileLabels.isEmpty else { return }  // nothing was downloaded to a file yet
         if inv.argv[0].contains("/"), let labels = fileLabels[normalizer.normalize(inv.argv[0])], labels.contains(.network) {
             add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a file downloaded earlier in the same command", evidence: inv.text)
         }
