@@ -6,11 +6,13 @@
 # 3. the same pacing against GET /healthz, as the baseline of the HTTP stack and wrk;
 # 4. half load again from clients pausing a fixed time (they fall into bursts): a stress case.
 # Then the audit chain of every decision is verified. Needs wrk (installed when missing).
+# Environment: DURATION (s per phase, default 20), HALF (the half-load rate), BIN, PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --product bulwark >/dev/null
-bin=$PWD/.build/release/bulwark
+# BIN measures another build (an older commit's binary) instead of building this checkout.
+if [ -z "${BIN:-}" ]; then swift build -c release --product bulwark >/dev/null; fi
+bin=${BIN:-$PWD/.build/release/bulwark}
 dir=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$dir"' EXIT
 secret=$($bin admin create-agent --db "$dir/b.db" --id bench --allow-bearer 2>/dev/null)
