@@ -25,6 +25,8 @@ extension ShellAnalyzer {
         let stopping = lowered.contains { ["stop", "disable", "mask", "kill", "unload", "bootout", "off"].contains($0) }
         if stopping, let service = mentionsSecurityService(args) {
             add("shell.evasion.disable_security_tool", .critical, .defenseEvasion, "Stops or disables a security or logging service (\(service))", evidence: inv.text)
+        } else if stopping, inv.privileged || inv.name == "systemctl" && !lowered.contains("--user") {
+            add("shell.system.service_stop", .medium, .defenseEvasion, "Stops or disables a system service", evidence: inv.text)
         }
         if lowered.contains(where: { ["start", "enable", "restart"].contains($0) }), lowered.contains(where: { $0 == "tor" || $0 == "tor.service" || $0 == "i2p" }) {
             add("shell.network.anonymizer", .high, score: 75, .network, "Starts an anonymizing network service", evidence: inv.text)
@@ -151,6 +153,8 @@ extension ShellAnalyzer {
         }
         if let service = mentionsSecurityService(args.dropFirst(0)), inv.name != "kill" || args.contains(where: { !$0.allSatisfy(\.isNumber) && !$0.hasPrefix("-") }) {
             add("shell.evasion.disable_security_tool", .critical, .defenseEvasion, "Kills a security or logging process (\(service))", evidence: inv.text)
+        } else if inv.privileged, inv.name == "killall" || inv.name == "pkill" {
+            add("shell.system.kill_as_root", .medium, .defenseEvasion, "Kills processes by name as root (system daemons included)", evidence: inv.text)
         }
         return DataFlow()
     }
