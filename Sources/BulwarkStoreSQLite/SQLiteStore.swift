@@ -135,7 +135,7 @@ public final class SQLiteStore: BulwarkStore, SynchronousCommit {
 
     public func openReview(agent: String, actionSHA256: String) async throws -> ReviewRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM reviews WHERE agent = ? AND action_sha256 = ? AND status IN ('pending', 'approved') ORDER BY created_at DESC LIMIT 1"), arguments: [agent, actionSHA256]).flatMap(Self.review)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM reviews WHERE agent = ? AND action_sha256 = ? AND status IN ('pending', 'approved', 'denied') ORDER BY created_at DESC LIMIT 1"), arguments: [agent, actionSHA256]).flatMap(Self.review)
         }
     }
 

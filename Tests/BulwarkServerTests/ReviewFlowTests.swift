@@ -43,6 +43,36 @@ import Testing
         let denied = try await server.request("GET", "/v1/reviews/\(id)", sign: true)
         #expect(denied.json["status"]?.stringValue == "denied")
         #expect(denied.json["reason"]?.stringValue == "unknown payee")
+        // The same action asked again is blocked by that denial, not sent to a new review.
+        for _ in 0..<2 {
+            let again = try await server.inspect(Self.transfer)
+            #expect(again.json["decision"]?.stringValue == "block", "\(again.body)")
+            #expect(again.json["policy_rule"]?.stringValue == "review:\(id)")
+            #expect(again.json["review"]?["status"]?.stringValue == "denied")
+        }
+        // A changed action is judged anew.
+        let changed = try await server.inspect(Self.transfer.replacingOccurrences(of: "acct-77", with: "acct-78"))
+        #expect(changed.json["decision"]?.stringValue == "review")
+    }
+
+    /// The approval of a call to one MCP server, or in one working directory, does not release
+    /// the same call to another server or in another directory.
+    @Test func anApprovalIsBoundToTheServerAndTheDirectory() async throws {
+        let server = try await TestServer.start()
+        func hook(_ tool: String, cwd: String) -> String {
+            #"{"session_id": "s1", "hook_event_name": "PreToolUse", "cwd": "\#(cwd)", "tool_name": "\#(tool)", "tool_input": {"amount": "50000", "currency": "USD", "to": "acct-77"}}"#
+        }
+        let staging = hook("mcp__staging__transfer_funds", cwd: "/home/u/app")
+        let first = try await server.inspect(staging)
+        #expect(first.json["decision"]?.stringValue == "review", "\(first.body)")
+        let id = try #require(first.json["review"]?["id"]?.stringValue)
+        _ = try await server.request("POST", "/v1/reviews/\(id)/approve", admin: true)
+        for other in [hook("mcp__prod__transfer_funds", cwd: "/home/u/app"), hook("mcp__staging__transfer_funds", cwd: "/home/u/other")] {
+            let reply = try await server.inspect(other)
+            #expect(reply.json["decision"]?.stringValue == "review", "\(reply.body)")
+            #expect(reply.json["review"]?["id"]?.stringValue != id)
+        }
+        #expect(try await server.inspect(staging).json["decision"]?.stringValue == "allow")
     }
 
     @Test func aCallerCanWaitForTheDecision() async throws {

@@ -84,7 +84,11 @@ import Testing
         let server = try await TestServer.start()
         let hook = #"{"session_id": "cc1", "hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "rm -r -f ~"}, "cwd": "/home/u"}"#
         let refused = try await server.request("POST", "/v1/hooks/claude-code", body: hook, headers: [("X-Bulwark-Agent", "agent-1"), ("Authorization", "Bearer \(server.agentSecret)")])
-        #expect(refused.status == 401, "bearer tokens are off unless an admin allows them")
+        // Bearer tokens are off unless an admin allows them; the hook answers a deny (200), since
+        // Claude Code would run the tool on a 401.
+        #expect(refused.status == 200)
+        #expect(refused.json["hookSpecificOutput"]?["permissionDecision"]?.stringValue == "deny", "\(refused.body)")
+        #expect(refused.body.contains("401"))
         let created = try await server.request("POST", "/v1/agents", body: #"{"id": "claude-code", "allow_bearer": true}"#, admin: true)
         #expect(created.status == 201)
         let secret = try #require(created.json["secret"]?.stringValue)
@@ -93,6 +97,42 @@ import Testing
         #expect(reply.json["hookSpecificOutput"]?["permissionDecision"]?.stringValue == "deny")
         let listed = try await server.request("GET", "/v1/agents", admin: true)
         #expect(!listed.body.contains(secret), "secrets are shown once, never listed")
+    }
+
+    /// Claude Code runs the tool when an HTTP hook answers anything but 2xx, so every refusal on
+    /// the hook endpoint (unknown agent, oversized body, malformed JSON) is a 200 deny.
+    @Test func theClaudeCodeHookFailsClosed() async throws {
+        let server = try await TestServer.start { $0.maxBodyBytes = 4_096 }
+        let created = try await server.request("POST", "/v1/agents", body: #"{"id": "claude-code", "allow_bearer": true}"#, admin: true)
+        let secret = try #require(created.json["secret"]?.stringValue)
+        let auth = [("X-Bulwark-Agent", "claude-code"), ("Authorization", "Bearer \(secret)")]
+        let big = #"{"session_id": "cc2", "hook_event_name": "PreToolUse", "tool_name": "Write", "tool_input": {"file_path": "/home/u/.bashrc", "content": "\#(String(repeating: "x", count: 8_000))"}}"#
+        let cases: [(String, [(String, String)])] = [
+            (big, auth),
+            ("{not json", auth),
+            (#"{"session_id": "cc2", "hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"}}"#, [("X-Bulwark-Agent", "nobody"), ("Authorization", "Bearer \(secret)")]),
+        ]
+        for (body, headers) in cases {
+            let reply = try await server.request("POST", "/v1/hooks/claude-code", body: body, headers: headers)
+            #expect(reply.status == 200, "\(reply.status) \(reply.body)")
+            #expect(reply.json["hookSpecificOutput"]?["permissionDecision"]?.stringValue == "deny", "\(reply.body)")
+        }
+        // The same refusal on /v1/inspect keeps its status code.
+        #expect(try await server.request("POST", "/v1/inspect", body: big, headers: auth).status == 413)
+    }
+
+    /// A PostToolUse sent to the hook is observed and judged, not counted as a second call.
+    @Test func aHookResultIsNotCountedAsAnotherCall() async throws {
+        let server = try await TestServer.start()
+        let created = try await server.request("POST", "/v1/agents", body: #"{"id": "claude-code", "allow_bearer": true}"#, admin: true)
+        let secret = try #require(created.json["secret"]?.stringValue)
+        let auth = [("X-Bulwark-Agent", "claude-code"), ("Authorization", "Bearer \(secret)")]
+        let pre = #"{"session_id": "cc3", "hook_event_name": "PreToolUse", "cwd": "/home/u/app", "tool_name": "Bash", "tool_input": {"command": "ls"}}"#
+        let post = #"{"session_id": "cc3", "hook_event_name": "PostToolUse", "cwd": "/home/u/app", "tool_name": "Bash", "tool_input": {"command": "ls"}, "tool_response": {"stdout": "README.md"}}"#
+        #expect(try await server.request("POST", "/v1/hooks/claude-code", body: pre, headers: auth).status == 200)
+        #expect(try await server.request("POST", "/v1/hooks/claude-code", body: post, headers: auth).status == 200)
+        let session = try await server.request("GET", "/v1/sessions/claude-code/cc3", admin: true)
+        #expect(session.json["recent_calls"]?["Bash"]?.numberValue == 1, "\(session.body)")
     }
 }
 

@@ -17,6 +17,9 @@ public struct Verdict: Sendable {
     /// The size of the action's arguments (`Facets.argumentSize`), for the runtime's
     /// behaviour profile; nil when the input was not understood. Not part of the JSON form.
     public var argumentSize: Int?
+    /// Whether the input was a tool's result after it ran (PostToolUse, `"phase": "post"`)
+    /// rather than a call before it runs. Not part of the JSON form.
+    public var judgedResult = false
 
     public init(
         decision: Decision, risk: Int, findings: [Finding], policyRule: String? = nil, actionID: String,
@@ -46,6 +49,15 @@ public struct Verdict: Sendable {
         if let format { o["format"] = .string(format.rawValue) }
         if let tool { o["tool"] = .string(tool) }
         if let error { o["error"] = .string(error) }
+        // The context signals behind the risk, when any is not neutral.
+        if signals != .neutral {
+            let rounded = { (v: Double) in JSONValue.number((v * 1000).rounded() / 1000) }
+            o["signals"] = [
+                "statistical": rounded(signals.statistical), "contextual": rounded(signals.contextual),
+                "behavioural": rounded(signals.behavioural), "temporal": rounded(signals.temporal),
+                "reputation": rounded(signals.reputation),
+            ]
+        }
         return .object(o)
     }
 

@@ -9,11 +9,6 @@ public struct BehaviourLayer: Layer {
     public var maxCallsPerTool: Int
     public var warmupCalls: Int
 
-    /// Arguments must exceed this many bytes before their size can be unusual.
-    static let minUnusualSize = 4_096
-    /// Samples of a tool's argument sizes needed before the size check applies.
-    static let minSizeSamples = 10
-
     public init(maxCallsPerTool: Int = 120, warmupCalls: Int = 50) {
         self.maxCallsPerTool = maxCallsPerTool
         self.warmupCalls = warmupCalls
@@ -37,20 +32,14 @@ public struct BehaviourLayer: Layer {
     func deviations(_ action: Action, from profile: BehaviourProfile, hour: Int?) -> [Finding] {
         var findings: [Finding] = []
         let tool = action.toolName
-        let uses = profile.toolCounts[tool] ?? 0
-        if uses == 0, profile.toolCounts.count < BehaviourProfile.maxTools {
+        if profile.isUnfamiliar(tool) {
             findings.append(Finding(layer: .behaviour, rule: "behaviour.unfamiliar_tool", severity: .low, message: "the agent has not called \(tool) in its \(profile.calls) previous calls", evidence: tool))
         }
-        if let hour, (0..<24).contains(hour) {
-            let near = profile.hourCounts[(hour + 23) % 24] + profile.hourCounts[hour] + profile.hourCounts[(hour + 1) % 24]
-            let timed = profile.hourCounts.reduce(0, +)
-            if near == 0, timed >= warmupCalls {
-                findings.append(Finding(layer: .behaviour, rule: "behaviour.unusual_hour", severity: .low, message: "none of the agent's \(timed) previous calls were made within an hour of \(hour):00 UTC", evidence: "\(hour):00 UTC"))
-            }
+        if profile.isUnusualHour(hour, warmup: warmupCalls), let hour, let timed = profile.timedCalls(warmup: warmupCalls) {
+            findings.append(Finding(layer: .behaviour, rule: "behaviour.unusual_hour", severity: .low, message: "none of the agent's \(timed) previous calls were made within an hour of \(hour):00 UTC", evidence: "\(hour):00 UTC"))
         }
-        if let stats = profile.argumentSizes[tool], stats.count >= Self.minSizeSamples {
+        if let bound = profile.usualSizeBound(tool), let stats = profile.argumentSizes[tool] {
             let size = action.facets.argumentSize
-            let bound = max(Double(Self.minUnusualSize), 4 * Double(stats.max), stats.mean + 6 * stats.standardDeviation)
             if Double(size) > bound {
                 findings.append(Finding(layer: .behaviour, rule: "behaviour.argument_size", severity: .low, score: 25, message: "arguments of \(size) bytes, against at most \(stats.max) in the agent's \(stats.count) previous calls to \(tool)", evidence: tool, category: .exfiltration))
             }

@@ -9,6 +9,7 @@ public struct Engine: Sendable {
     let detector = FormatDetector()
     let extractor = FacetExtractor()
     var scorer: Scorer { Scorer(reviewThreshold: configuration.reviewThreshold, blockThreshold: configuration.blockThreshold) }
+    var signalModel: SignalModel { SignalModel(maxCallsPerTool: configuration.maxCallsPerToolPerWindow, warmupCalls: configuration.profileWarmupCalls) }
 
     /// `workspace`: a compiled workspace policy. Its thresholds and money limit, when set, replace
     /// the configuration's; its agent, tool, domain and path sections become the policy layer.
@@ -103,7 +104,8 @@ public struct Engine: Sendable {
         }
         findings.sort { ($0.severity, $0.score) > ($1.severity, $1.score) }
         let scorer = self.scorer
-        let risk = scorer.risk(of: findings, signals: state.signals)
+        let signals = signalModel.signals(for: action, state: state)
+        let risk = scorer.risk(of: findings, signals: signals)
         var decision = scorer.decision(risk: risk, findings: findings)
         var policyRule: String? = nil
         var risk2 = risk
@@ -113,12 +115,13 @@ public struct Engine: Sendable {
             // The rule's decision is explained by a finding of its own.
             let severity: Severity = outcome.decision == .block ? .critical : outcome.decision == .review ? .medium : .info
             findings.append(Finding(layer: .policy, rule: "policy.rule", severity: severity, score: outcome.decision == .review ? 45 : nil, message: outcome.reason, evidence: outcome.rule))
-            if outcome.decision > decision { risk2 = scorer.risk(of: findings, signals: state.signals) }
+            if outcome.decision > decision { risk2 = scorer.risk(of: findings, signals: signals) }
             decision = outcome.decision
             policyRule = outcome.rule
         }
-        var verdict = Verdict(decision: decision, risk: risk2, findings: findings, policyRule: policyRule, actionID: action.id, format: action.format, tool: action.rawToolName, signals: state.signals)
+        var verdict = Verdict(decision: decision, risk: risk2, findings: findings, policyRule: policyRule, actionID: action.id, format: action.format, tool: action.rawToolName, signals: signals)
         verdict.argumentSize = action.facets.argumentSize
+        verdict.judgedResult = action.phase == .post
         return verdict
     }
 

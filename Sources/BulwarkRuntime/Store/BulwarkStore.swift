@@ -29,7 +29,8 @@ public protocol BulwarkStore: Sendable {
 
     func saveReview(_ review: ReviewRecord) async throws
     func review(_ id: String) async throws -> ReviewRecord?
-    /// The newest review of `agent` bound to `actionSHA256` that is pending or approved.
+    /// The newest review of `agent` bound to `actionSHA256` that is pending, approved or denied
+    /// (a denial keeps blocking that exact action).
     func openReview(agent: String, actionSHA256: String) async throws -> ReviewRecord?
     /// Reviews in a status (nil: all), newest first, at most `limit`.
     func reviews(status: ReviewRecord.Status?, limit: Int) async throws -> [ReviewRecord]

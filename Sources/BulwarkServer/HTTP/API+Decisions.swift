@@ -21,7 +21,9 @@ extension API {
 
     /// `POST /v1/hooks/claude-code`: Claude Code's `"type": "http"` hook. PreToolUse answers the
     /// hook's permission JSON; PostToolUse observes the result and blocks injected output.
-    /// Claude Code treats a non-2xx answer as allow, so failures here answer 200 with a deny.
+    /// Claude Code treats a non-2xx answer as allow, so failures here (and refusals before it,
+    /// in `handle`) answer 200 with a deny. A PostToolUse result is observed (taint) and judged
+    /// (injected output); it is not counted as a call again.
     func claudeCodeHook(_ request: Request, _ identity: Identity, _ body: [UInt8]) async throws -> Response {
         let agent = try requireAgent(identity)
         let payload = String(validating: body, as: UTF8.self).flatMap { try? JSONParser().parse($0) }

@@ -25,7 +25,7 @@ public struct API: Sendable {
 
         router.post("/v1/inspect") { request, _ in await handle(request) { try await inspect(request, $0, $1) } }
         router.post("/v1/observe") { request, _ in await handle(request) { try await observe(request, $0, $1) } }
-        router.post("/v1/hooks/claude-code") { request, _ in await handle(request) { try await claudeCodeHook(request, $0, $1) } }
+        router.post("/v1/hooks/claude-code") { request, _ in await handle(request, failClosedHook: true) { try await claudeCodeHook(request, $0, $1) } }
 
         router.get("/v1/reviews") { request, _ in await handle(request) { identity, _ in try await listReviews(request, identity) } }
         router.get("/v1/reviews/:id") { request, context in await handle(request) { identity, _ in try await getReview(request, context.parameters.get("id") ?? "", identity) } }
@@ -59,7 +59,9 @@ public struct API: Sendable {
     }
 
     /// Reads the body, authenticates the caller, runs `body`, and turns errors into JSON errors.
-    func handle(_ request: Request, _ body: (Identity, [UInt8]) async throws -> Response) async -> Response {
+    /// With `failClosedHook`, an error is answered 200 with a Claude Code deny instead: Claude
+    /// Code runs the tool when an HTTP hook answers anything but 2xx.
+    func handle(_ request: Request, failClosedHook: Bool = false, _ body: (Identity, [UInt8]) async throws -> Response) async -> Response {
         do {
             let bytes = try await request.bytes(limit: configuration.maxBodyBytes)
             let identity = try await authenticator.identify(method: request.method.rawValue, target: request.uri.string, header: { request.header($0) }, body: bytes)
@@ -73,6 +75,10 @@ public struct API: Sendable {
                 service.logger.error("request failed: \(error)", metadata: metadata)
             } else {
                 service.logger.notice("request refused", metadata: metadata)
+            }
+            if failClosedHook {
+                let message = (error as? ServiceError)?.message ?? "\(error)"
+                return APIResponses.json(ClaudeCodeReply.deny(reason: "Bulwark refused this hook request (\(response.status.code) \(code): \(message)); denied to fail closed."))
             }
             return response
         }

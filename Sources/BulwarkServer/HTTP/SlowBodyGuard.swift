@@ -4,7 +4,8 @@ import NIOHTTPTypes
 
 /// Answers 408 and closes the connection when a request's body has not fully arrived within
 /// `timeout` of its head (slow-loris clients), unless the response has already started.
-/// One timer on the connection's event loop per request: no task, no thread hop.
+/// One timer on the connection's event loop per request: no task, no thread hop. A Claude Code
+/// hook request is answered 200 with a deny instead (Claude Code runs the tool on a 408).
 final class SlowBodyGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -14,6 +15,7 @@ final class SlowBodyGuard: ChannelDuplexHandler, RemovableChannelHandler {
     let timeout: TimeAmount
     var timer: Scheduled<Void>?
     var responding = false
+    var hookRequest = false
 
     init(timeout: TimeAmount) {
         self.timeout = timeout
@@ -21,8 +23,9 @@ final class SlowBodyGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head:
+        case .head(let request):
             responding = false
+            hookRequest = request.path?.hasPrefix(Self.hookPath) == true
             timer?.cancel()
             let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             timer = context.eventLoop.scheduleTask(in: timeout) {
@@ -51,15 +54,19 @@ final class SlowBodyGuard: ChannelDuplexHandler, RemovableChannelHandler {
         timer = nil
         guard !responding else { return }
         responding = true
-        var head = HTTPResponse(status: .requestTimeout)
+        var head = HTTPResponse(status: hookRequest ? .ok : .requestTimeout)
         head.headerFields[.contentType] = "application/json"
         head.headerFields[.connection] = "close"
-        let body = #"{"error":{"code":"body_timeout","message":"the request body did not arrive in time"}}"# + "\n"
+        let body = hookRequest
+            ? #"{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"Bulwark: the request body did not arrive in time; denied to fail closed."}}"# + "\n"
+            : #"{"error":{"code":"body_timeout","message":"the request body did not arrive in time"}}"# + "\n"
         head.headerFields[.contentLength] = String(body.utf8.count)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(context.channel.allocator.buffer(string: body))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
     }
+
+    static let hookPath = "/v1/hooks/claude-code"
 
     func handlerRemoved(context: ChannelHandlerContext) {
         timer?.cancel()

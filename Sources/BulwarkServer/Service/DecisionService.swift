@@ -105,10 +105,13 @@ public final class DecisionService: @unchecked Sendable {
             trace?.fail(ServiceError(400, "bad_input", verdict.error ?? ""))
             try await refuse(verdict, agent: agent, fulfilling: expectation)
         }
-        registry.update(agent: agent, session: session) { state in
-            state.recordCall(verdict, now: now, hourOfDay: hour)
+        // A judged tool result (PostToolUse) is not another call: it is counted when it was asked.
+        if !verdict.judgedResult {
+            registry.update(agent: agent, session: session) { state in
+                state.recordCall(verdict, now: now, hourOfDay: hour)
+            }
+            registry.recordStanding(agent: agent, verdict: verdict, at: now, capacity: configuration.agentBudgetPerMinute)
         }
-        registry.recordStanding(agent: agent, verdict: verdict, at: now, capacity: configuration.agentBudgetPerMinute)
         timer.finished(verdict.decision)
         // The review digest re-reads the actions; only reviews need it.
         let action = verdict.decision == .review ? Self.actionParts(json, verdict: verdict, agent: agent) : nil
@@ -224,11 +227,19 @@ public final class DecisionService: @unchecked Sendable {
         json["agent"]?.stringValue ?? json["agent_id"]?.stringValue
     }
 
-    /// The tool and the review digest of a judged input: every action it carries (tool and
-    /// arguments as the adapters read them), so the digest does not depend on the wire format.
+    /// The tool and the review digest of a judged input: every action it carries (its server,
+    /// tool and arguments as the adapters read them, and the directories its paths resolve
+    /// against), so the digest does not depend on the wire format, and the same call to another
+    /// MCP server or in another working directory is another action.
     static func actionParts(_ json: JSONValue, verdict: Verdict, agent: String) -> (tool: String, digest: String)? {
         guard let adapter = try? FormatDetector().adapter(for: json), let actions = try? adapter.actions(from: json, defaults: ActionDefaults()) else { return nil }
-        let parts: JSONValue = .array(actions.map { ["tool": .string($0.toolName), "arguments": $0.arguments] })
+        let parts: JSONValue = .array(actions.map { action in
+            var part = JSONObject([("tool", .string(action.toolName)), ("arguments", action.arguments)])
+            if let server = action.server { part["server"] = .string(server) }
+            if let cwd = action.cwd { part["cwd"] = .string(cwd) }
+            if let home = action.home { part["home"] = .string(home) }
+            return .object(part)
+        })
         return (verdict.tool ?? actions.first?.toolName ?? "", ActionDigest.of(agent: agent, parts: parts))
     }
 
