@@ -11,9 +11,33 @@ import Testing
         #expect(try await server.request("GET", "/readyz").json["status"]?.stringValue == "ready")
         let doc = try await server.request("GET", "/openapi.yaml")
         #expect(doc.status == 200 && doc.body.hasPrefix("openapi: 3.1.0"))
-        for path in ["/v1/inspect:", "/v1/observe:", "/v1/hooks/claude-code:", "/v1/reviews:", "/v1/reviews/{id}:", "/v1/reviews/{id}/approve:", "/v1/reviews/{id}/deny:", "/v1/agents:", "/v1/agents/{id}:", "/v1/audit:", "/v1/audit/verify:", "/v1/sessions/{agent}/{session}:", "/healthz:", "/readyz:", "/metrics:", "/v1/events:", "/v1/webhooks:", "/v1/webhooks/{id}:", "/v1/policies:", "/v1/policies/validate:", "/v1/policies/{version}:", "/v1/policies/{version}/activate:", "/v1/tools:", "/v1/tools/{name}:"] {
-            #expect(doc.body.contains("  \(path)\n"), "openapi.yaml describes \(path)")
+        // Every route the router declares is documented with its method, and nothing else is.
+        var documented: Set<String> = []
+        var path = ""
+        for line in doc.body.split(separator: "\n") {
+            if line.hasPrefix("  /"), line.hasSuffix(":"), !line.hasPrefix("   ") {
+                path = String(line.dropFirst(2).dropLast())
+            } else if line.hasPrefix("    "), !line.hasPrefix("     "), !path.isEmpty,
+                let method = ["get", "post", "put", "patch", "delete"].first(where: { line == "    \($0):" }) {
+                documented.insert("\(method.uppercased()) \(path)")
+            } else if !line.hasPrefix(" ") {
+                path = ""
+            }
         }
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/BulwarkServer/HTTP/API.swift"), encoding: .utf8)
+        let route = try NSRegularExpression(pattern: #"router\.(get|post|put|patch|delete)\("([^"]+)""#)
+        var routed: Set<String> = []
+        for m in route.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+            let method = String(source[Range(m.range(at: 1), in: source)!]).uppercased()
+            let template = String(source[Range(m.range(at: 2), in: source)!])
+                .split(separator: "/", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            routed.insert("\(method) \(template)")
+        }
+        #expect(routed.count >= 30)
+        #expect(routed.subtracting(documented).isEmpty, "routes missing from openapi.yaml: \(routed.subtracting(documented).sorted())")
+        #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
     }
 
     @Test func inspectAnswersTheVerdictAndAuditsIt() async throws {

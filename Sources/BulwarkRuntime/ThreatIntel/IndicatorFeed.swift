@@ -56,8 +56,14 @@ public enum IndicatorFeed {
         }
     }
 
-    /// The newest modification time among `paths` (to notice a changed feed).
-    public static func stamp(_ paths: [String]) -> Double {
-        paths.compactMap { (try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date)?.timeIntervalSince1970 }.max() ?? 0
+    /// What identifies each feed's current content without reading it: path, modification time,
+    /// size and file number (or `missing`). Any change to any feed changes the stamp, including a
+    /// feed replaced by an older file (`cp -p`, `rsync -t`) or removed.
+    public static func stamp(_ paths: [String]) -> [String] {
+        paths.map { path in
+            guard let a = try? FileManager.default.attributesOfItem(atPath: path) else { return "\(path)|missing" }
+            let mtime = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(path)|\(mtime)|\(a[.size] as? Int ?? -1)|\(a[.systemFileNumber] as? Int ?? -1)"
+        }
     }
 }

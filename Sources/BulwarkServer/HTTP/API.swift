@@ -50,6 +50,9 @@ public struct API: Sendable {
         router.post("/v1/webhooks") { request, _ in await handle(request) { try await createWebhook($0, $1) } }
         router.delete("/v1/webhooks/:id") { request, context in await handle(request) { identity, _ in try await deleteWebhook(context.parameters.get("id") ?? "", identity) } }
 
+        router.get("/v1/indicators") { request, _ in await handle(request) { identity, _ in try await listIndicators(identity) } }
+        router.post("/v1/indicators/reload") { request, _ in await handle(request) { identity, _ in try await reloadIndicators(identity) } }
+
         router.get("/v1/audit") { request, _ in await handle(request) { identity, _ in try await exportAudit(request, identity) } }
         router.get("/v1/audit/verify") { request, _ in await handle(request) { identity, _ in try await verifyAudit(identity) } }
         router.get("/v1/sessions/:agent/:session") { request, context in

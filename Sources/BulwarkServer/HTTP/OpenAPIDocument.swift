@@ -348,6 +348,20 @@ paths:
       responses:
         "200": {description: Deleted.}
         "404": {$ref: "#/components/responses/Error"}
+  /v1/indicators:
+    get:
+      summary: The threat-intelligence feeds (`--indicators`), the indicators in force by type and the last reload (admin).
+      security: [{adminKey: []}]
+      responses:
+        "200": {description: "{feeds: [path], reload_interval_seconds, indicators: {domain, ip, url, hash, command}, loaded_at, last_error}"}
+  /v1/indicators/reload:
+    post:
+      summary: Reload the feeds now (admin); otherwise a changed feed is picked up at the next check.
+      security: [{adminKey: []}]
+      responses:
+        "200": {description: The feeds' status after the reload.}
+        "409": {$ref: "#/components/responses/Error"}
+        "422": {description: "The feeds did not parse; the previous indicators stay in force.", content: {application/json: {schema: {$ref: "#/components/schemas/Error"}}}}
   /v1/webhooks:
     get:
       summary: List webhooks, without secrets, and failed deliveries (admin).

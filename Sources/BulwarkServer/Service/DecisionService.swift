@@ -18,7 +18,10 @@ public final class DecisionService: @unchecked Sendable {
     var workspace: Policy?
     var activePolicy: Int? { engineLock.withLock { _activePolicy } }
     var _activePolicy: Int?
-    var feedStamp = 0.0
+    var feedStamp: [String] = []
+    /// The last reload of the indicator feeds: when, how many indicators, and the error if the
+    /// feeds did not parse (the previous indicators then stay in force).
+    var feedStatus: (at: Double, count: Int, error: String?)?
     /// Tools registered through the API, with their compiled schemas.
     var tools: [String: Policy.Tool] = [:]
     var claimed: Set<String> = []
@@ -63,7 +66,14 @@ public final class DecisionService: @unchecked Sendable {
             install(policy, version: active.version)
         }
         if !configuration.indicatorFeeds.isEmpty {
+            // The feeds in force are the files', whatever the given engine was built with.
             feedStamp = IndicatorFeed.stamp(configuration.indicatorFeeds)
+            let indicators = try IndicatorFeed.load(paths: configuration.indicatorFeeds)
+            engineLock.withLock {
+                baseConfiguration.indicators = indicators
+                rebuildEngine()
+            }
+            feedStatus = (configuration.clock(), indicators.count, nil)
             watchFeeds()
         }
     }
