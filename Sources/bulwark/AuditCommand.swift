@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BulwarkCLI
 import BulwarkRuntime
 import BulwarkStoreSQLite
@@ -31,6 +32,8 @@ struct AuditCommand: AsyncParsableCommand {
             let file = file ?? db ?? ""
             do {
                 if let db {
+                    // Opening a missing path would create an empty database that "verifies".
+                    guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
                     report = try await SQLiteStore(path: db).verifyAudit()
                 } else {
                     report = try AuditVerifier.verify(path: file)
@@ -57,6 +60,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
+                guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
                 try await SQLiteStore(path: db).exportAudit { StandardIO.write($0) }
             } catch {
                 StandardIO.writeError("bulwark audit export: \(error)\n")

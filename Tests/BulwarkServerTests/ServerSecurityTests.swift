@@ -61,6 +61,13 @@ import Glibc
         #expect(adminInspect.status == 403)
     }
 
+    /// A commit that did not reach the store is a 503 (nothing was decided), not a 500.
+    @Test func aFailedCommitIsA503() {
+        struct DiskFull: Error {}
+        let response = APIResponses.error(CommitFailure(underlying: DiskFull()))
+        #expect(response.status.code == 503)
+    }
+
     @Test func oversizedAndMalformedBodiesGetClearErrors() async throws {
         let server = try await TestServer.start { $0.maxBodyBytes = 4_096 }
         let big = #"{"tool": "x", "arguments": {"t": ""# + String(repeating: "a", count: 10_000) + #""}}"#

@@ -189,7 +189,7 @@ public final class GroupCommitter: @unchecked Sendable {
             committed?(ContinuousClock.now - began, entries.count)
             for (entry, line) in zip(entries, lines) { entry.continuation.resume(returning: line) }
         } catch {
-            for entry in entries { entry.continuation.resume(throwing: error) }
+            for entry in entries { entry.continuation.resume(throwing: CommitFailure(underlying: error)) }
         }
     }
 
@@ -216,4 +216,12 @@ public final class GroupCommitter: @unchecked Sendable {
 /// A store that can commit a batch on the calling thread (SQLite can; a network store may not).
 public protocol SynchronousCommit: BulwarkStore {
     func commitSynchronously(_ batch: CommitBatch) throws
+}
+
+/// A group commit that did not reach the store: none of its records was made durable, so none
+/// of its decisions may be answered (the service answers 503).
+public struct CommitFailure: Error, CustomStringConvertible {
+    public var underlying: any Error
+    public init(underlying: any Error) { self.underlying = underlying }
+    public var description: String { "the audit commit failed: \(underlying)" }
 }

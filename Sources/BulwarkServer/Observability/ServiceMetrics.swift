@@ -55,7 +55,7 @@ public final class ServiceMetrics: Sendable {
         commitQueue = registry.makeGauge(descriptor: name("commit_queue_depth", unit: "", "Audit records waiting for the next group commit."))
         auditCommits = registry.makeGauge(descriptor: name("audit_commits", unit: "", "Group commits of the audit chain since start."))
         auditRecords = registry.makeGauge(descriptor: name("audit_records", unit: "", "Audit records committed since start."))
-        reviewsPending = registry.makeGauge(descriptor: name("reviews_pending", unit: "", "Reviews opened and not yet decided, since start."))
+        reviewsPending = registry.makeGauge(descriptor: name("reviews_pending", unit: "", "Reviews pending: opened, not yet decided or expired (counted from the store at start)."))
         subscribers = registry.makeGauge(descriptor: name("event_subscribers", unit: "", "Open event streams."))
     }
 

@@ -9,6 +9,7 @@ extension DecisionService {
             if open.status == .pending, now > open.expiresAt {
                 open.status = .expired
                 try await store.saveReview(open)
+                metrics.reviewsPending.decrement()
             } else {
                 return (open, false)
             }
@@ -36,6 +37,7 @@ extension DecisionService {
         if review.status == .pending, Date().timeIntervalSince1970 > review.expiresAt {
             review.status = .expired
             try await store.saveReview(review)
+            metrics.reviewsPending.decrement()
         }
         return review
     }

@@ -54,6 +54,8 @@ public final class DecisionService: @unchecked Sendable {
         webhooks.backoff = configuration.webhookBackoff
         webhooks.logger = logger
         try await committer.resume()
+        // Reviews still pending from before a restart count in the gauge.
+        metrics.reviewsPending.set(to: Double(try await store.reviews(status: .pending, limit: 1_000_000).count))
         webhooks.start()
         let registered = try await store.tools()
         engineLock.withLock {
