@@ -16,6 +16,9 @@ public final class SessionRegistry: @unchecked Sendable {
     var profiles: [String: BehaviourProfile] = [:]
     var standings: [String: AgentStanding] = [:]
     var dirty: Set<String> = []
+    /// Keys in use by a request between `load` and `release`: never evicted meanwhile, so an
+    /// update cannot start from an empty state and overwrite the stored one.
+    var pins: [String: Int] = [:]
     /// Shared by the states kept without their profile (copying it allocates nothing).
     let noProfile = BehaviourProfile()
 
@@ -28,10 +31,34 @@ public final class SessionRegistry: @unchecked Sendable {
     public static func profileKey(agent: String) -> String { "profile:\(agent)" }
     public static func standingKey(agent: String) -> String { "standing:\(agent)" }
 
-    /// Loads the session and the agent's profile from the store if they are not in memory.
+    /// Loads the session and the agent's profile and standing from the store if they are not in
+    /// memory, and keeps them there until `release` (call it once per successful `load`).
     public func load(agent: String, session: String) async throws {
         let sKey = Self.sessionKey(agent: agent, session: session), pKey = Self.profileKey(agent: agent)
-        let (haveSession, haveProfile) = lock.withLock { (sessions[sKey] != nil, profiles[pKey] != nil) }
+        let keys = [sKey, pKey, Self.standingKey(agent: agent)]
+        let (haveSession, haveProfile) = lock.withLock {
+            for key in keys { pins[key, default: 0] += 1 }
+            return (sessions[sKey] != nil, profiles[pKey] != nil)
+        }
+        do {
+            try await fetch(sKey: sKey, pKey: pKey, agent: agent, haveSession: haveSession, haveProfile: haveProfile)
+        } catch {
+            release(agent: agent, session: session)
+            throw error
+        }
+        evictIfNeeded()
+    }
+
+    /// Lets the session, profile and standing pinned by `load` be evicted again.
+    public func release(agent: String, session: String) {
+        lock.withLock {
+            for key in [Self.sessionKey(agent: agent, session: session), Self.profileKey(agent: agent), Self.standingKey(agent: agent)] {
+                if let n = pins[key], n > 1 { pins[key] = n - 1 } else { pins[key] = nil }
+            }
+        }
+    }
+
+    private func fetch(sKey: String, pKey: String, agent: String, haveSession: Bool, haveProfile: Bool) async throws {
         if !haveSession {
             let state = try await store.state(sKey).map { SessionState(json: $0) } ?? SessionState()
             lock.withLock { if sessions[sKey] == nil { sessions[sKey] = state } }
@@ -45,7 +72,6 @@ public final class SessionRegistry: @unchecked Sendable {
                 if standings[tKey] == nil { standings[tKey] = standing }
             }
         }
-        evictIfNeeded()
     }
 
     /// Runs `body` on the session's state (with the agent's profile in place of the session's)
@@ -107,11 +133,11 @@ public final class SessionRegistry: @unchecked Sendable {
     func evictIfNeeded() {
         lock.withLock {
             guard sessions.count + profiles.count > capacity else { return }
-            for key in sessions.keys where !dirty.contains(key) && sessions.count > capacity / 2 { sessions[key] = nil }
-            for key in profiles.keys where !dirty.contains(key) && profiles.count > capacity / 2 {
+            for key in sessions.keys where !dirty.contains(key) && pins[key] == nil && sessions.count > capacity / 2 { sessions[key] = nil }
+            for key in profiles.keys where !dirty.contains(key) && pins[key] == nil && profiles.count > capacity / 2 {
                 profiles[key] = nil
                 let standing = "standing:" + key.dropFirst("profile:".count)
-                if !dirty.contains(standing) { standings[standing] = nil }
+                if !dirty.contains(standing) && pins[standing] == nil { standings[standing] = nil }
             }
         }
     }

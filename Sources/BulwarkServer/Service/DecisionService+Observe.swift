@@ -21,6 +21,7 @@ extension DecisionService {
             engine.evaluate(json: ["tool": .string(tool), "arguments": input]).findings.contains { $0.category == .credentialAccess }
         } ?? (json["sensitive"]?.boolValue ?? false)
         try await registry.load(agent: agent, session: session)
+        defer { registry.release(agent: agent, session: session) }
         registry.update(agent: agent, session: session) { state in
             state.absorbResult(tool: tool, texts: texts, scans: scans, sensitiveSource: sensitive)
         }

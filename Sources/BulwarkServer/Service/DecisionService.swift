@@ -102,6 +102,7 @@ public final class DecisionService: @unchecked Sendable {
         let expectation = committer.expect()
         defer { committer.cancel(expectation) }
         try await registry.load(agent: agent, session: session)
+        defer { registry.release(agent: agent, session: session) }
         let now = configuration.clock()
         let hour = SessionState.hourOfDay(unixTime: now)
         var snapshot = registry.state(agent: agent, session: session)?.snapshot(now: now, hourOfDay: hour, unixTime: Int(now)) ?? SessionSnapshot(hourOfDay: hour, unixTime: Int(now))
@@ -212,6 +213,7 @@ public final class DecisionService: @unchecked Sendable {
     public func sessionState(agent: String, session: String) async throws -> SessionState? {
         guard try await store.state(SessionRegistry.sessionKey(agent: agent, session: session)) != nil || registry.state(agent: agent, session: session) != nil else { return nil }
         try await registry.load(agent: agent, session: session)
+        defer { registry.release(agent: agent, session: session) }
         return registry.state(agent: agent, session: session)
     }
 
