@@ -97,6 +97,29 @@ import Testing
         #expect(try await server.request("POST", "/v1/reviews/\(id)/approve", admin: true).status == 409)
         let next = try await server.inspect(Self.transfer)
         #expect(next.json["review"]?["id"]?.stringValue != id, "an expired review is not reused")
+        // The expiry is in the audit chain; a listing of pending reviews leaves out expired ones.
+        #expect(try await server.request("GET", "/v1/audit", admin: true).body.contains("review_expired"))
+        let nextID = try #require(next.json["review"]?["id"]?.stringValue)
+        try await Task.sleep(for: .milliseconds(400))
+        let pending = try await server.request("GET", "/v1/reviews?status=pending", admin: true)
+        #expect(!pending.body.contains(nextID), "\(pending.body)")
+    }
+
+    /// An approval is for the action asked then: unused within the review lifetime, it expires.
+    @Test func anUnusedApprovalExpires() async throws {
+        let clock = ManualClock()
+        let server = try await TestServer.start {
+            $0.reviewTTL = 60
+            $0.clock = { clock.now }
+        }
+        let id = try #require(try await server.inspect(Self.transfer).json["review"]?["id"]?.stringValue)
+        let approved = try await server.request("POST", "/v1/reviews/\(id)/approve", admin: true)
+        #expect(approved.json["status"]?.stringValue == "approved", "\(approved.status) \(approved.body)")
+        clock.advance(by: 61)
+        let later = try await server.inspect(Self.transfer)
+        #expect(later.json["decision"]?.stringValue == "review", "\(later.body)")
+        #expect(later.json["review"]?["id"]?.stringValue != id)
+        #expect(try await server.request("GET", "/v1/reviews/\(id)", admin: true).json["status"]?.stringValue == "expired")
     }
 
     @Test func anotherAgentCannotSeeTheReview() async throws {
@@ -107,4 +130,12 @@ import Testing
         let peek = try await server.request("GET", "/v1/reviews/\(id)", sign: true, secret: secret, agent: "other")
         #expect(peek.status == 404)
     }
+}
+
+/// A clock the test moves by hand (`ServiceConfiguration.clock`).
+final class ManualClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var time = Date().timeIntervalSince1970
+    var now: Double { lock.withLock { time } }
+    func advance(by seconds: Double) { lock.withLock { time += seconds } }
 }

@@ -6,10 +6,8 @@ import Foundation
 extension DecisionService {
     func openOrReuseReview(_ verdict: Verdict, agent: String, session: String, action: (tool: String, digest: String), now: Double) async throws -> (review: ReviewRecord, created: Bool) {
         if var open = try await store.openReview(agent: agent, actionSHA256: action.digest) {
-            if open.status == .pending, now > open.expiresAt {
-                open.status = .expired
-                try await store.saveReview(open)
-                metrics.reviewsPending.decrement()
+            if isOutdated(open, now: now) {
+                try await expire(&open)
             } else {
                 return (open, false)
             }
@@ -34,16 +32,45 @@ extension DecisionService {
             }
             review = try await store.review(id) ?? review
         }
-        if review.status == .pending, Date().timeIntervalSince1970 > review.expiresAt {
-            review.status = .expired
-            try await store.saveReview(review)
-            metrics.reviewsPending.decrement()
-        }
+        if isOutdated(review, now: configuration.clock()) { try await expire(&review) }
         return review
     }
 
+    /// Reviews, newest first; pending and approved ones whose time is up are expired on the way
+    /// (and left out of a listing of pending or approved reviews).
     public func reviews(status: ReviewRecord.Status?, limit: Int) async throws -> [ReviewRecord] {
-        try await store.reviews(status: status, limit: limit)
+        let now = configuration.clock()
+        var out: [ReviewRecord] = []
+        for var review in try await store.reviews(status: status, limit: limit) {
+            if isOutdated(review, now: now) {
+                try await expire(&review)
+                if status != nil && status != .expired { continue }
+            }
+            out.append(review)
+        }
+        return out
+    }
+
+    /// A pending review past its expiry, or an approval not used within `reviewTTL` of being
+    /// given (an approval is for the action asked then, not for one sent much later).
+    func isOutdated(_ review: ReviewRecord, now: Double) -> Bool {
+        switch review.status {
+        case .pending: now > review.expiresAt
+        case .approved: now > (review.decidedAt ?? review.createdAt) + configuration.reviewTTL
+        default: false
+        }
+    }
+
+    /// Expires a review, audited in the chain and announced on the event stream.
+    func expire(_ review: inout ReviewRecord) async throws {
+        let was = review.status
+        review.status = .expired
+        try await committer.append([
+            "event": "review_expired", "review": .string(review.id), "was": .string(was.rawValue),
+            "agent": .string(review.agent), "action_sha256": .string(review.actionSHA256),
+        ], reviews: [review])
+        if was == .pending { metrics.reviewsPending.decrement() }
+        events.publish("review_expired", review.json)
     }
 
     /// A reviewer's decision, audited; only a pending, unexpired review can be decided.
@@ -54,7 +81,7 @@ extension DecisionService {
         review.status = approve ? .approved : .denied
         review.decidedBy = reviewer.label
         review.reason = reason
-        review.decidedAt = Date().timeIntervalSince1970
+        review.decidedAt = configuration.clock()
         try await committer.append([
             "event": "review_decided", "review": .string(id), "status": .string(review.status.rawValue),
             "by": .string(reviewer.label), "reason": reason.map(JSONValue.string) ?? .null, "action_sha256": .string(review.actionSHA256),
