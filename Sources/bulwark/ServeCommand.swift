@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Microseconds a group commit may wait for decisions still being judged, so that they share its fsync (0: commit at once). BENCHMARKS.md has measurements: it helped on a contended machine and cost as much otherwise.")
     var commitDelay: Int = 0
 
-    @Option(help: "Export a trace per decision (a span per pipeline stage) over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318. Also OTEL_EXPORTER_OTLP_* variables.")
+    @Option(help: "Export a trace per decision (a span per pipeline stage) over OTLP/HTTP to this collector, e.g. http://127.0.0.1:4318. Without it, setting OTEL_EXPORTER_OTLP_ENDPOINT (or _TRACES_ENDPOINT) turns tracing on too.")
     var otlpEndpoint: String?
 
     @Option(help: "OTLP encoding: protobuf or json.")
@@ -88,13 +88,17 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.agentBudgetPerMinute = agentBudget
         configuration.commitDelay = .microseconds(commitDelay)
         var observability: (any Service)?
-        if let otlpEndpoint {
+        // The flag, or the standard variables alone, turn tracing on (the variables then also
+        // configure the exporter: swift-otel reads them).
+        let environment = ProcessInfo.processInfo.environment
+        let fromEnvironment = ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT"].contains { environment[$0]?.isEmpty == false }
+        if otlpEndpoint != nil || fromEnvironment {
             var otel = OTel.Configuration.default
             otel.serviceName = "bulwark"
             otel.logs.enabled = false
             otel.metrics.enabled = false
             otel.traces.exporter = .otlp
-            otel.traces.otlpExporter.endpoint = otlpEndpoint
+            if let otlpEndpoint { otel.traces.otlpExporter.endpoint = otlpEndpoint }
             otel.traces.otlpExporter.protocol = otlpProtocol == "json" ? .httpJSON : .httpProtobuf
             otel.traces.batchSpanProcessor.scheduleDelay = .seconds(1)
             observability = try OTel.bootstrap(configuration: otel)

@@ -29,9 +29,10 @@ final class ServeProcess: @unchecked Sendable {
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    init(db: String, extra: [String] = []) throws {
+    init(db: String, extra: [String] = [], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: try Self.binary())
         process.arguments = ["serve", "--db", db, "--port", "0"] + extra
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -45,7 +46,8 @@ final class ServeProcess: @unchecked Sendable {
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }
-        guard let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression), let port = Int(text[range].split(separator: ":").last ?? "") else {
+        // Other lines may name loopback addresses too (swift-otel logs its configured endpoint).
+        guard let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression), let port = Int(text[range].split(separator: ":").last ?? "") else {
             process.terminate()
             struct NoPort: Error, CustomStringConvertible { var description: String }
             throw NoPort(description: "bulwark serve did not report its port: \(text)")

@@ -61,6 +61,14 @@ import Glibc
         #expect(adminInspect.status == 403)
     }
 
+    /// Admin access is a key type, never a role an agent can be registered with.
+    @Test func anAgentCannotBeRegisteredAsAdmin() async throws {
+        let server = try await TestServer.start()
+        let refused = try await server.request("POST", "/v1/agents", body: #"{"id": "sneaky", "roles": ["Admin"]}"#, admin: true)
+        #expect(refused.status == 400, "\(refused.body)")
+        #expect(try await server.request("POST", "/v1/agents", body: #"{"id": "fine", "roles": ["deployer"]}"#, admin: true).status == 201)
+    }
+
     /// A commit that did not reach the store is a 503 (nothing was decided), not a 500.
     @Test func aFailedCommitIsA503() {
         struct DiskFull: Error {}

@@ -58,4 +58,26 @@ import Testing
         let found = impact.flatMap { Self.attribute($0, "bulwark.findings.count")?["intValue"] }
         #expect(found?.stringValue == "1" || found?.numberValue == 1, "impact findings: \(String(describing: found))")
     }
+
+    /// The standard variables alone (no `--otlp-endpoint`) turn tracing on and configure it.
+    @Test func theStandardVariablesAloneTurnTracingOn() async throws {
+        let receiver = try WebhookTests.Receiver(script: "otlp_receiver.py")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-otel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let db = dir.appendingPathComponent("b.db").path
+        let secret = try ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "traced"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try ServeProcess(db: db, environment: [
+            "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:\(receiver.port)", "OTEL_EXPORTER_OTLP_PROTOCOL": "http/json",
+        ])
+        defer { server.kill9() }
+        let client = DurabilityTests.Client(port: server.port, agent: "traced", secret: secret)
+        _ = try await client.inspect(#"{"tool": "bash", "session": "t2", "arguments": {"command": "ls"}}"#)
+        var spans: [String: [JSONValue]] = [:]
+        for _ in 0..<100 where spans["bulwark.evaluate"] == nil {
+            try await Task.sleep(for: .milliseconds(100))
+            spans = Self.spans(in: receiver.log)
+        }
+        let root = try #require(spans["bulwark.evaluate"]?.first, "exported: \(spans.keys.sorted())")
+        #expect(Self.attribute(root, "bulwark.session")?["stringValue"]?.stringValue == "t2")
+    }
 }

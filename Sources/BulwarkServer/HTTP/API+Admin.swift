@@ -18,8 +18,14 @@ extension API {
         guard let json = try? JSONParser().parse(String(decoding: body, as: UTF8.self)), let id = json["id"]?.stringValue else {
             throw ServiceError.badRequest("give the agent as JSON: {\"id\": \"billing-bot\", \"roles\": [], \"allow_bearer\": false}")
         }
+        let roles = json["roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        // Access comes from the key (agent secret or admin key), policy roles from the policy's
+        // `agents:` section: an agent called admin here would look privileged and be nothing.
+        if roles.contains(where: { $0.lowercased() == "admin" }) {
+            throw ServiceError.badRequest("`admin` is not an agent role: admin access is an admin key (`bulwark admin create-key`); agents can only inspect and observe")
+        }
         let agent = try await AgentRegistration.register(
-            id: id, roles: json["roles"]?.arrayValue?.compactMap(\.stringValue) ?? [], allowBearer: json["allow_bearer"]?.boolValue ?? false,
+            id: id, roles: roles, allowBearer: json["allow_bearer"]?.boolValue ?? false,
             store: service.store)
         authenticator.forget(agent: id)
         try await service.audit(["event": "agent_registered", "agent": .string(id), "by": .string(identity.label), "allow_bearer": .bool(agent.allowBearer)])
