@@ -9,7 +9,7 @@ struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
         abstract: "Bootstrap the decision service's credentials in its database.",
-        subcommands: [CreateKey.self, CreateAgent.self]
+        subcommands: [CreateKey.self, RevokeKey.self, CreateAgent.self]
     )
 
     struct CreateKey: AsyncParsableCommand {
@@ -30,6 +30,34 @@ struct AdminCommand: AsyncParsableCommand {
             try await store.saveAdminKey(record)
             StandardIO.write(key + "\n")
             StandardIO.writeError("admin key \(record.id) created; it is not shown again. Send it as `Authorization: Bearer <key>`.\n")
+        }
+    }
+
+    struct RevokeKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke-key",
+            abstract: "Revoke an admin API key by its id (printed when the key was created; in the key `bwk_admin_<id>_…`). A running service stops accepting it within 30 seconds."
+        )
+
+        @Option(help: "SQLite database file of `bulwark serve`.")
+        var db: String = "bulwark.db"
+
+        @Option(help: "The key's id.")
+        var id: String
+
+        func run() async throws {
+            guard FileManager.default.fileExists(atPath: db) else {
+                StandardIO.writeError("bulwark admin revoke-key: no database at \(db)\n")
+                throw ExitCode(3)
+            }
+            let store = try SQLiteStore(path: db)
+            guard var record = try await store.adminKey(id) else {
+                StandardIO.writeError("bulwark admin revoke-key: no admin key \(id)\n")
+                throw ExitCode(1)
+            }
+            record.revoked = true
+            try await store.saveAdminKey(record)
+            StandardIO.writeError("admin key \(id) revoked\n")
         }
     }
 

@@ -1,5 +1,6 @@
 import BulwarkCore
 import BulwarkRuntime
+import BulwarkStoreSQLite
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -59,6 +60,28 @@ import Glibc
         // An admin may administer but not inspect as an agent.
         let adminInspect = try await server.request("POST", "/v1/inspect", body: Self.call, admin: true)
         #expect(adminInspect.status == 403)
+    }
+
+    /// `bulwark admin revoke-key` ends an admin key: a fresh check refuses it, and a running
+    /// service's cache of verified keys forgets it within 30 seconds.
+    @Test func aRevokedAdminKeyIsRefused() async throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-revoke-\(UUID().uuidString).db").path
+        let created = try ServeProcess.run(["admin", "create-key", "--db", db])
+        let key = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = try #require(AdminKey.id(of: key), "\(key)")
+        let store = try SQLiteStore(path: db)
+        let bearer: (String) -> String? = { $0 == "Authorization" ? "Bearer \(key)" : nil }
+        let before = Authenticator(store: store, replayWindow: 300)
+        #expect(try await before.identify(method: "GET", target: "/v1/agents", header: bearer, body: []).isAdmin)
+        #expect(try ServeProcess.run(["admin", "revoke-key", "--db", db, "--id", id]).status == 0)
+        #expect(try ServeProcess.run(["admin", "revoke-key", "--db", db, "--id", "nosuchid"]).status != 0)
+        await #expect(throws: ServiceError.self) {
+            _ = try await Authenticator(store: store, replayWindow: 300).identify(method: "GET", target: "/v1/agents", header: bearer, body: [])
+        }
+        let later = Date().timeIntervalSince1970 + Authenticator.adminCacheSeconds + 1
+        await #expect(throws: ServiceError.self) {
+            _ = try await before.identify(method: "GET", target: "/v1/agents", header: bearer, body: [], now: later)
+        }
     }
 
     /// Admin access is a key type, never a role an agent can be registered with.

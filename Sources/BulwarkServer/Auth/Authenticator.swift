@@ -61,6 +61,10 @@ public final class Authenticator: @unchecked Sendable {
         return agent
     }
 
+    /// How long a verified admin key is trusted without checking it again (bcrypt is slow on
+    /// purpose); a revoked key stops working within this time.
+    static let adminCacheSeconds = 30.0
+
     func admin(_ key: String, now: Double) async throws -> Identity {
         let digest = AuditChain.hash(key.utf8)
         if let cached = lock.withLock({ verifiedAdmins[digest] }), cached.until > now { return .admin(cached.id) }
@@ -69,7 +73,7 @@ public final class Authenticator: @unchecked Sendable {
         }
         lock.withLock {
             if verifiedAdmins.count > 1_000 { verifiedAdmins.removeAll() }
-            verifiedAdmins[digest] = (id, now + 300)
+            verifiedAdmins[digest] = (id, now + Self.adminCacheSeconds)
         }
         return .admin(id)
     }
