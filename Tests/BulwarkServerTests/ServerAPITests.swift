@@ -78,6 +78,11 @@ import Testing
         // Another session of the same agent has no such taint.
         let other = try await server.inspect(leak.replacingOccurrences(of: #""session": "s1""#, with: #""session": "s2""#))
         #expect(!other.body.contains("taint.sensitive_to_sink"))
+        // The taint outlives a restart: it was committed with the observation.
+        let again = try await TestServer.start(database: server.database)
+        let afterRestart = try await again.inspect(leak)
+        #expect(afterRestart.json["decision"]?.stringValue == "block")
+        #expect(afterRestart.body.contains("taint.sensitive_to_sink"), "\(afterRestart.body)")
     }
 
     @Test func verdictsMatchTheEngineRunDirectly() async throws {
