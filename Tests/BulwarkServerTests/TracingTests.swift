@@ -22,23 +22,32 @@ import Testing
         span["attributes"]?.arrayValue?.first { $0["key"]?.stringValue == key }?["value"]
     }
 
-    @Test func aDecisionIsExportedWithASpanPerStage() async throws {
+    /// Starts `bulwark serve` exporting to a fresh receiver (configured by `flags` or by
+    /// `environment`, given the receiver's URL), sends `call`, and returns its verdict and the
+    /// spans received once the decision's root span arrived (or after 10 s).
+    static func exported(_ call: String, flags: (String) -> [String] = { _ in [] }, environment: (String) -> [String: String] = { _ in [:] }) async throws -> (verdict: JSONValue?, spans: [String: [JSONValue]]) {
         let receiver = try WebhookTests.Receiver(script: "otlp_receiver.py")
+        let url = "http://127.0.0.1:\(receiver.port)"
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-otel-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = dir.appendingPathComponent("b.db").path
         let secret = try ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "traced"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let server = try ServeProcess(db: db, extra: ["--otlp-endpoint", "http://127.0.0.1:\(receiver.port)", "--otlp-protocol", "json"])
+        let server = try ServeProcess(db: db, extra: flags(url), environment: environment(url))
         defer { server.kill9() }
-        let client = DurabilityTests.Client(port: server.port, agent: "traced", secret: secret)
-        let verdict = try await client.inspect(#"{"tool": "bash", "session": "t1", "arguments": {"command": "rm -r -f ~"}}"#)
-        #expect(verdict?["decision"]?.stringValue == "block")
-
+        let verdict = try await DurabilityTests.Client(port: server.port, agent: "traced", secret: secret).inspect(call)
         var spans: [String: [JSONValue]] = [:]
         for _ in 0..<100 where spans["bulwark.evaluate"] == nil {
             try await Task.sleep(for: .milliseconds(100))
             spans = Self.spans(in: receiver.log)
         }
+        return (verdict, spans)
+    }
+
+    @Test func aDecisionIsExportedWithASpanPerStage() async throws {
+        let (verdict, spans) = try await Self.exported(#"{"tool": "bash", "session": "t1", "arguments": {"command": "rm -r -f ~"}}"#) {
+            ["--otlp-endpoint", $0, "--otlp-protocol", "json"]
+        }
+        #expect(verdict?["decision"]?.stringValue == "block")
         let root = try #require(spans["bulwark.evaluate"]?.first, "exported: \(spans.keys.sorted())")
         #expect(Self.attribute(root, "bulwark.decision")?["stringValue"]?.stringValue == "block")
         #expect(Self.attribute(root, "bulwark.agent")?["stringValue"]?.stringValue == "traced")
@@ -61,22 +70,9 @@ import Testing
 
     /// The standard variables alone (no `--otlp-endpoint`) turn tracing on and configure it.
     @Test func theStandardVariablesAloneTurnTracingOn() async throws {
-        let receiver = try WebhookTests.Receiver(script: "otlp_receiver.py")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-otel-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let db = dir.appendingPathComponent("b.db").path
-        let secret = try ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "traced"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let server = try ServeProcess(db: db, environment: [
-            "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:\(receiver.port)", "OTEL_EXPORTER_OTLP_PROTOCOL": "http/json",
-        ])
-        defer { server.kill9() }
-        let client = DurabilityTests.Client(port: server.port, agent: "traced", secret: secret)
-        _ = try await client.inspect(#"{"tool": "bash", "session": "t2", "arguments": {"command": "ls"}}"#)
-        var spans: [String: [JSONValue]] = [:]
-        for _ in 0..<100 where spans["bulwark.evaluate"] == nil {
-            try await Task.sleep(for: .milliseconds(100))
-            spans = Self.spans(in: receiver.log)
-        }
+        let (_, spans) = try await Self.exported(#"{"tool": "bash", "session": "t2", "arguments": {"command": "ls"}}"#, environment: {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT": $0, "OTEL_EXPORTER_OTLP_PROTOCOL": "http/json"]
+        })
         let root = try #require(spans["bulwark.evaluate"]?.first, "exported: \(spans.keys.sorted())")
         #expect(Self.attribute(root, "bulwark.session")?["stringValue"]?.stringValue == "t2")
     }
