@@ -118,15 +118,17 @@ extension ShellAnalyzer {
             for root in roots { judgeDelete(root, recursive: true, inv: inv, dynamic: false, selective: selective) }
         }
         // Hunting for credential files across the system or the home directory.
+        var normalizedRoots: [String]?
         var k = 0
         while k + 1 < args.count {
             if ["-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-wholename"].contains(args[k]) {
                 let pattern = args[k + 1].lowercased()
+                let paths = normalizedRoots ?? roots.map { normalizer.normalize($0) }
+                normalizedRoots = paths
                 let strong = Self.strongCredentialPatterns.contains(where: { pattern.contains($0) })
-                    || roots.contains { r in Self.credentialDirectories.contains { normalizer.normalize(r).contains($0) } }
+                    || paths.contains { p in Self.credentialDirectories.contains { p.contains($0) } }
                 if strong || Self.credentialFilePatterns.contains(where: { pattern.contains($0) }) {
-                    let broad = roots.contains { r in
-                        let p = normalizer.normalize(r)
+                    let broad = paths.contains { p in
                         let radius = BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: true)
                         return radius >= .home || p == "/home" || p == "/Users" || p == "/root" || Self.credentialDirectories.contains { p.contains($0) }
                     }
