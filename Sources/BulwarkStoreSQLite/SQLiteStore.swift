@@ -207,6 +207,10 @@ public final class SQLiteStore: BulwarkStore, SynchronousCommit {
         }
     }
 
+    public func pendingDeliveryCount() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE status = 'pending'") ?? 0 }
+    }
+
     public func failedDeliveries(limit: Int) async throws -> [OutboxItem] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE status = 'failed' ORDER BY id LIMIT ?", arguments: [limit]).map(Self.outboxItem)

@@ -54,6 +54,13 @@ import BulwarkStoreSQLite
 
     static let transfer = #"{"tool": "transfer_funds", "arguments": {"amount": "50000", "currency": "USD", "to": "acct-77"}}"#
 
+    /// `bulwark_webhook_outbox_depth` from `/metrics`.
+    static func outboxDepth(_ server: TestServer) async throws -> Double {
+        let text = try await server.request("GET", "/metrics").body
+        let line = text.split(separator: "\n").first { $0.hasPrefix("bulwark_webhook_outbox_depth ") }
+        return line.flatMap { Double($0.split(separator: " ").last ?? "") } ?? -1
+    }
+
     @Test func eventsAreSignedAndRetriedUntilDelivered() async throws {
         let receiver = try Receiver()
         let server = try await TestServer.start { $0.webhookBackoff = 0.2 }
@@ -65,9 +72,16 @@ import BulwarkStoreSQLite
         _ = try await server.inspect(#"{"tool": "bash", "arguments": {"command": "ls"}}"#)  // allowed: not sent
         try await Task.sleep(for: .milliseconds(700))
         #expect(receiver.log.contains { $0["status"]?.numberValue == 500 }, "the receiver refused the first attempts")
+        #expect(try await Self.outboxDepth(server) == 2, "both deliveries wait in the outbox")
         receiver.accept(true)
         let delivered = await receiver.delivered(2)
         #expect(delivered.count == 2)
+        var depth = -1.0
+        for _ in 0..<40 where depth != 0 {
+            try await Task.sleep(for: .milliseconds(100))
+            depth = try await Self.outboxDepth(server)
+        }
+        #expect(depth == 0, "the outbox is empty once delivered")
         let types = Set(delivered.compactMap { (try? JSONParser().parse($0["body"]?.stringValue ?? ""))?["type"]?.stringValue })
         #expect(types == ["review_opened", "decision"])
         for d in delivered {

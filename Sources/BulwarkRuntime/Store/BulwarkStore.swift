@@ -55,6 +55,8 @@ public protocol BulwarkStore: Sendable {
     func dueDeliveries(now: Double, limit: Int) async throws -> [OutboxItem]
     /// A delivery succeeded (removed), or failed: tried again at `nextAt`, or given up (`nil`).
     func deliveryFinished(_ id: Int, delivered: Bool, attempts: Int, nextAt: Double?) async throws
+    /// Deliveries still to be made (pending, due now or later), for the outbox-depth gauge.
+    func pendingDeliveryCount() async throws -> Int
     /// Deliveries given up after their last attempt.
     func failedDeliveries(limit: Int) async throws -> [OutboxItem]
 }

@@ -17,6 +17,8 @@ public final class WebhookDispatcher: @unchecked Sendable {
     public var backoff = 2.0
     public var maxAttempts = 10
     var logger = Logger(label: "bulwark.webhooks")
+    /// Receives the outbox depth after each delivery round.
+    var depth: (@Sendable (Int) -> Void)?
     let session: URLSession
 
     init(store: any BulwarkStore) async throws {
@@ -47,6 +49,7 @@ public final class WebhookDispatcher: @unchecked Sendable {
         Task { [weak self] in
             while let self {
                 await self.deliverDue()
+                await self.reportDepth()
                 try? await Task.sleep(for: .milliseconds(Int(interval * 1_000)))
             }
         }
@@ -66,6 +69,12 @@ public final class WebhookDispatcher: @unchecked Sendable {
                 if next == nil { logger.error("webhook delivery given up", metadata: metadata) } else { logger.warning("webhook delivery failed; will retry", metadata: metadata) }
             }
         }
+    }
+
+    /// Publishes the outbox depth (`bulwark_webhook_outbox_depth`) through `depth`, if set.
+    func reportDepth() async {
+        guard let depth, let count = try? await store.pendingDeliveryCount() else { return }
+        depth(count)
     }
 
     func post(_ item: OutboxItem, to hook: WebhookRecord) async -> Bool {

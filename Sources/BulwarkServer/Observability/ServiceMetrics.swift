@@ -28,6 +28,7 @@ public final class ServiceMetrics: Sendable {
     let auditCommits: Gauge
     let auditRecords: Gauge
     let reviewsPending: Gauge
+    let webhookOutbox: Gauge
     let subscribers: Gauge
 
     static let stages = ["facets"] + LayerID.allCases.map(\.rawValue) + ["rules"]
@@ -56,6 +57,7 @@ public final class ServiceMetrics: Sendable {
         auditCommits = registry.makeGauge(descriptor: name("audit_commits", unit: "", "Group commits of the audit chain since start."))
         auditRecords = registry.makeGauge(descriptor: name("audit_records", unit: "", "Audit records committed since start."))
         reviewsPending = registry.makeGauge(descriptor: name("reviews_pending", unit: "", "Reviews pending: opened, not yet decided or expired (counted from the store at start)."))
+        webhookOutbox = registry.makeGauge(descriptor: name("webhook_outbox_depth", unit: "", "Webhook deliveries waiting in the durable outbox (pending, including retries)."))
         subscribers = registry.makeGauge(descriptor: name("event_subscribers", unit: "", "Open event streams."))
     }
 

@@ -53,6 +53,7 @@ public final class DecisionService: @unchecked Sendable {
         webhooks = try await WebhookDispatcher(store: store)
         webhooks.backoff = configuration.webhookBackoff
         webhooks.logger = logger
+        webhooks.depth = { [metrics] in metrics.webhookOutbox.set(to: Double($0)) }
         try await committer.resume()
         // Reviews still pending from before a restart count in the gauge.
         metrics.reviewsPending.set(to: Double(try await store.reviews(status: .pending, limit: 1_000_000).count))
