@@ -33,8 +33,12 @@ import Glibc
         _ = try await server.inspect(#"{"tool": "bash", "arguments": {"command": "rm -rf /"}}"#)
         let decision = await socket.read(until: "\n\n")
         #expect(decision.contains("event: decision") && decision.contains(#""decision":"block""#), "\(decision)")
-        _ = try await server.inspect(#"{"tool": "transfer_funds", "arguments": {"amount": "50000", "currency": "USD", "to": "acct-77"}}"#)
+        let reviewed = try await server.inspect(#"{"tool": "transfer_funds", "arguments": {"amount": "50000", "currency": "USD", "to": "acct-77"}}"#)
         let opened = await socket.read(until: "event: review_opened")
         #expect(opened.contains("event: review_opened"), "\(opened)")
+        let id = try #require(reviewed.json["review"]?["id"]?.stringValue)
+        _ = try await server.request("POST", "/v1/reviews/\(id)/deny", body: #"{"reason": "no"}"#, admin: true)
+        let decided = await socket.read(until: "event: review_decided")
+        #expect(decided.contains("event: review_decided"), "\(decided)")
     }
 }

@@ -109,6 +109,28 @@ import Glibc
         #expect(try await server.request("GET", "/healthz").status == 200, "the server stays up")
     }
 
+    /// The default limit (1 MiB) holds for a body sent in chunks, without a Content-Length.
+    @Test func aChunkedBodyOverTheDefaultLimitIsRefused() async throws {
+        let server = try await TestServer.start()
+        let socket = try #require(RawSocket(port: server.port))
+        socket.send("POST /v1/inspect HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n")
+        let chunk = String(repeating: "a", count: 64 << 10)
+        for _ in 0..<20 { socket.send(String(chunk.utf8.count, radix: 16) + "\r\n" + chunk + "\r\n") }  // 1.25 MiB
+        socket.send("0\r\n\r\n")
+        let reply = await socket.read(until: "\r\n\r\n", timeout: 10)
+        #expect(reply.hasPrefix("HTTP/1.1 413"), "\(reply.prefix(200))")
+        #expect(try await server.request("GET", "/healthz").status == 200, "the server stays up")
+    }
+
+    /// A deleted agent's secret no longer opens anything.
+    @Test func aDeletedAgentIsRefused() async throws {
+        let server = try await TestServer.start()
+        #expect(try await server.inspect(Self.call).status == 200)
+        #expect(try await server.request("DELETE", "/v1/agents/agent-1", admin: true).status == 200)
+        let refused = try await server.inspect(Self.call)
+        #expect(refused.status == 401, "\(refused.status) \(refused.body)")
+    }
+
     @Test func aSlowClientGetsA408() async throws {
         let server = try await TestServer.start { $0.bodyTimeout = 0.5 }
         let socket = try #require(RawSocket(port: server.port))
