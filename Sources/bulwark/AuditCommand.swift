@@ -14,7 +14,11 @@ struct AuditCommand: AsyncParsableCommand {
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check an audit chain (a JSONL file, or the service's database) and name the first broken record.",
-            discussion: "Exit status 0 when the chain verifies, 1 when it is broken, 3 when it cannot be read."
+            discussion: """
+                Exit status 0 when the chain verifies, 1 when it is broken (or does not match --anchor), 3 when it cannot be read. \
+                A chain checked alone cannot show records removed from its end: keep the head this command prints \
+                (SEQ:SHA256) somewhere else, and pass it as --anchor next time.
+                """
         )
 
         @Argument(help: "The JSONL audit file (omit with --db).")
@@ -23,8 +27,18 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "The SQLite database of `bulwark serve`.")
         var db: String?
 
+        @Option(help: "SEQ:SHA256 printed by an earlier run: record SEQ must still be there, unchanged.")
+        var anchor: String?
+
         func validate() throws {
             guard (file == nil) != (db == nil) else { throw ValidationError("give an audit file or --db, not both") }
+            if let anchor, Self.parse(anchor) == nil { throw ValidationError("--anchor is SEQ:SHA256, as printed by an earlier `bulwark audit verify`") }
+        }
+
+        static func parse(_ anchor: String) -> (seq: Int, hash: String)? {
+            let parts = anchor.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let seq = Int(parts[0]), seq >= 1, parts[1].utf8.count == 64 else { return nil }
+            return (seq, String(parts[1]).lowercased())
         }
 
         func run() async throws {
@@ -34,9 +48,9 @@ struct AuditCommand: AsyncParsableCommand {
                 if let db {
                     // Opening a missing path would create an empty database that "verifies".
                     guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
-                    report = try await SQLiteStore(path: db).verifyAudit()
+                    report = try await SQLiteStore(path: db).verifyAudit(watch: anchor.flatMap(Self.parse)?.seq)
                 } else {
-                    report = try AuditVerifier.verify(path: file)
+                    report = try AuditVerifier.verify(path: file, watch: anchor.flatMap(Self.parse)?.seq)
                 }
             } catch {
                 StandardIO.writeError("bulwark audit verify: \(error)\n")
@@ -46,7 +60,17 @@ struct AuditCommand: AsyncParsableCommand {
                 StandardIO.write("\(file): chain broken at record \(broken.line): \(broken.reason) (\(report.verified) record(s) before it verify)\n")
                 throw ExitCode(1)
             }
-            StandardIO.write("\(file): \(report.verified) record(s), chain verifies\n")
+            if let anchor = anchor.flatMap(Self.parse) {
+                guard report.verified >= anchor.seq else {
+                    StandardIO.write("\(file): \(report.verified) record(s), fewer than the anchor's \(anchor.seq): records were removed from the end of the chain\n")
+                    throw ExitCode(1)
+                }
+                guard report.watched == anchor.hash else {
+                    StandardIO.write("\(file): record \(anchor.seq) is not the one anchored (its SHA-256 differs): the chain was rewritten from there\n")
+                    throw ExitCode(1)
+                }
+            }
+            StandardIO.write("\(file): \(report.verified) record(s), chain verifies\(anchor == nil ? "" : ", anchor \(anchor!) included"); head \(report.verified):\(report.head)\n")
         }
     }
 

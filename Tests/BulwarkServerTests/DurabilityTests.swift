@@ -91,4 +91,28 @@ import FoundationNetworking
         server.kill9()
         #expect(try ServeProcess.run(["audit", "verify", "--db", db]).status == 0)
     }
+
+    /// A chain checked alone cannot show records cut from its end; the head printed by one run,
+    /// given back as `--anchor`, does.
+    @Test func anAnchorShowsRecordsRemovedFromTheEnd() async throws {
+        let server = try await TestServer.start()
+        for command in ["ls", "rm -rf /", "git status"] {
+            _ = try await server.inspect(#"{"tool": "bash", "arguments": {"command": "\#(command)"}}"#)
+        }
+        let first = try ServeProcess.run(["audit", "verify", "--db", server.database])
+        #expect(first.status == 0, "\(first.stdout)")
+        let head = try #require(first.stdout.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        #expect(head.hasPrefix("3:") && head.utf8.count == 2 + 64, "\(first.stdout)")
+        #expect(try ServeProcess.run(["audit", "verify", "--db", server.database, "--anchor", head]).status == 0)
+
+        // Exported, then cut by its last record: the chain alone still verifies, the anchor does not.
+        let lines = try ServeProcess.run(["audit", "export", "--db", server.database]).stdout.split(separator: "\n")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).jsonl")
+        try (lines.dropLast().joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        #expect(try ServeProcess.run(["audit", "verify", file.path]).status == 0)
+        let cut = try ServeProcess.run(["audit", "verify", file.path, "--anchor", head])
+        #expect(cut.status == 1 && cut.stdout.contains("removed from the end"), "\(cut.stdout)")
+        // A missing database is an error, not an empty chain that verifies.
+        #expect(try ServeProcess.run(["audit", "verify", "--db", file.path + ".nope"]).status == 3)
+    }
 }

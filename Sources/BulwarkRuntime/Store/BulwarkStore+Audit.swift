@@ -2,14 +2,15 @@ import BulwarkCore
 
 extension BulwarkStore {
     /// Checks the stored audit chain from its first record, page by page.
-    public func verifyAudit(pageSize: Int = 10_000) async throws -> AuditVerifier.Report {
+    public func verifyAudit(pageSize: Int = 10_000, watch: Int? = nil) async throws -> AuditVerifier.Report {
         var cursor = AuditVerifier.Cursor()
+        cursor.watch = watch
         var after = 0
         while true {
             let page = try await auditLines(after: after, limit: pageSize)
-            if page.isEmpty { return AuditVerifier.Report(verified: cursor.verified, broken: nil) }
+            if page.isEmpty { return cursor.report(broken: nil) }
             for (seq, line) in page {
-                if let reason = cursor.check(Array(line.utf8)) { return AuditVerifier.Report(verified: cursor.verified, broken: (seq, reason)) }
+                if let reason = cursor.check(Array(line.utf8)) { return cursor.report(broken: (seq, reason)) }
                 after = seq
             }
         }
