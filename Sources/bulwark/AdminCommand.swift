@@ -18,14 +18,13 @@ struct AdminCommand: AsyncParsableCommand {
             abstract: "Create an admin API key and print it once (only its bcrypt hash is stored)."
         )
 
-        @Option(help: "SQLite database file of `bulwark serve`.")
-        var db: String = "bulwark.db"
+        @OptionGroup var database: ServiceDatabase
 
         @Option(help: "A note to tell keys apart.")
         var label: String = ""
 
         func run() async throws {
-            let store = try SQLiteStore(path: db)
+            let store = try database.open()
             let (key, record) = AdminKey.generate(label: label, now: Date().timeIntervalSince1970)
             try await store.saveAdminKey(record)
             StandardIO.write(key + "\n")
@@ -39,18 +38,13 @@ struct AdminCommand: AsyncParsableCommand {
             abstract: "Revoke an admin API key by its id (printed when the key was created; in the key `bwk_admin_<id>_…`). A running service stops accepting it within 30 seconds."
         )
 
-        @Option(help: "SQLite database file of `bulwark serve`.")
-        var db: String = "bulwark.db"
+        @OptionGroup var database: ServiceDatabase
 
         @Option(help: "The key's id.")
         var id: String
 
         func run() async throws {
-            guard FileManager.default.fileExists(atPath: db) else {
-                StandardIO.writeError("bulwark admin revoke-key: no database at \(db)\n")
-                throw ExitCode(3)
-            }
-            let store = try SQLiteStore(path: db)
+            let store = try database.open(existing: "revoke-key")
             guard var record = try await store.adminKey(id) else {
                 StandardIO.writeError("bulwark admin revoke-key: no admin key \(id)\n")
                 throw ExitCode(1)
@@ -67,8 +61,7 @@ struct AdminCommand: AsyncParsableCommand {
             abstract: "Register an agent and print its secret once."
         )
 
-        @Option(help: "SQLite database file of `bulwark serve`.")
-        var db: String = "bulwark.db"
+        @OptionGroup var database: ServiceDatabase
 
         @Option(help: "Agent id (1–64 letters, digits, _ or -).")
         var id: String
@@ -80,7 +73,7 @@ struct AdminCommand: AsyncParsableCommand {
         var allowBearer = false
 
         func run() async throws {
-            let store = try SQLiteStore(path: db)
+            let store = try database.open()
             do {
                 let agent = try await AgentRegistration.register(id: id, roles: roles.split(separator: ",").map(String.init), allowBearer: allowBearer, store: store)
                 StandardIO.write(agent.secret + "\n")
@@ -90,5 +83,21 @@ struct AdminCommand: AsyncParsableCommand {
                 throw ExitCode(64)
             }
         }
+    }
+}
+
+/// The `--db` option of the commands that work on `bulwark serve`'s database.
+struct ServiceDatabase: ParsableArguments {
+    @Option(help: "SQLite database file of `bulwark serve`.")
+    var db: String = "bulwark.db"
+
+    /// Opens the database, creating it if needed; with `existing` (the command's name), a
+    /// missing file is an error (exit 3) instead of a new, empty database.
+    func open(existing command: String? = nil) throws -> SQLiteStore {
+        if let command, !FileManager.default.fileExists(atPath: db) {
+            StandardIO.writeError("bulwark admin \(command): no database at \(db)\n")
+            throw ExitCode(3)
+        }
+        return try SQLiteStore(path: db)
     }
 }

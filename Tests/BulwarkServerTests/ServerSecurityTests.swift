@@ -75,6 +75,8 @@ import Glibc
         #expect(try await before.identify(method: "GET", target: "/v1/agents", header: bearer, body: []).isAdmin)
         #expect(try ServeProcess.run(["admin", "revoke-key", "--db", db, "--id", id]).status == 0)
         #expect(try ServeProcess.run(["admin", "revoke-key", "--db", db, "--id", "nosuchid"]).status != 0)
+        #expect(try ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "x", "--roles", "admin"]).status == 64, "no agent is registered as admin from the CLI either")
+        #expect(try ServeProcess.run(["admin", "revoke-key", "--db", db + ".missing", "--id", id]).status == 3)
         await #expect(throws: ServiceError.self) {
             _ = try await Authenticator(store: store, replayWindow: 300).identify(method: "GET", target: "/v1/agents", header: bearer, body: [])
         }

@@ -19,11 +19,6 @@ extension API {
             throw ServiceError.badRequest("give the agent as JSON: {\"id\": \"billing-bot\", \"roles\": [], \"allow_bearer\": false}")
         }
         let roles = json["roles"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        // Access comes from the key (agent secret or admin key), policy roles from the policy's
-        // `agents:` section: an agent called admin here would look privileged and be nothing.
-        if roles.contains(where: { $0.lowercased() == "admin" }) {
-            throw ServiceError.badRequest("`admin` is not an agent role: admin access is an admin key (`bulwark admin create-key`); agents can only inspect and observe")
-        }
         let agent = try await AgentRegistration.register(
             id: id, roles: roles, allowBearer: json["allow_bearer"]?.boolValue ?? false,
             store: service.store)

@@ -10,6 +10,11 @@ public enum AgentRegistration {
 
     public static func register(id: String, roles: [String], allowBearer: Bool, store: any BulwarkStore) async throws -> AgentRecord {
         guard isValid(id: id) else { throw ServiceError.badRequest("agent ids are 1–64 letters, digits, _ or -") }
+        // Access comes from the key (agent secret or admin key), policy roles from the policy's
+        // `agents:` section: an agent called admin here would look privileged and be nothing.
+        if roles.contains(where: { $0.lowercased() == "admin" }) {
+            throw ServiceError.badRequest("`admin` is not an agent role: admin access is an admin key (`bulwark admin create-key`); agents can only inspect and observe")
+        }
         guard try await store.agent(id) == nil else { throw ServiceError(409, "exists", "agent \(id) is already registered") }
         let agent = AgentRecord(id: id, secret: "bws_" + DecisionService.randomToken(20), roles: roles, allowBearer: allowBearer, createdAt: Date().timeIntervalSince1970)
         try await store.saveAgent(agent)
