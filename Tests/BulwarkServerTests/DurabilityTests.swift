@@ -39,11 +39,11 @@ import FoundationNetworking
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = dir.appendingPathComponent("b.db").path
-        let secret = try ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "loader"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let key = try ServeProcess.run(["admin", "create-key", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let secret = try await ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "loader"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = try await ServeProcess.run(["admin", "create-key", "--db", db]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(secret.hasPrefix("bws_") && key.hasPrefix("bwk_admin_"))
 
-        var server = try ServeProcess(db: db, extra: ["--agent-budget", "0"])  // 400 calls in a second are load, not misbehaviour
+        var server = try await ServeProcess.start(db: db, extra: ["--agent-budget", "0"])  // 400 calls in a second are load, not misbehaviour
         var client = Client(port: server.port, agent: "loader", secret: secret)
         let review = try await client.inspect(#"{"tool": "transfer_funds", "arguments": {"amount": "90000", "currency": "USD", "to": "acct-1"}}"#)
         let reviewID = try #require(review?["review"]?["id"]?.stringValue)
@@ -70,9 +70,9 @@ import FoundationNetworking
         #expect(answered.count >= 100)
 
         // The chain verifies and holds every answered decision, as answered.
-        let verify = try ServeProcess.run(["audit", "verify", "--db", db])
+        let verify = try await ServeProcess.run(["audit", "verify", "--db", db])
         #expect(verify.status == 0, "\(verify.stdout)")
-        let export = try ServeProcess.run(["audit", "export", "--db", db]).stdout
+        let export = try await ServeProcess.run(["audit", "export", "--db", db]).stdout
         var bySeq: [Int: String] = [:]
         for line in export.split(separator: "\n") {
             guard let record = try? JSONParser().parse(String(line)), let seq = record["seq"]?.numberValue else { continue }
@@ -83,13 +83,13 @@ import FoundationNetworking
         }
 
         // Restart: the pending review is still there and can be decided; the chain continues.
-        server = try ServeProcess(db: db, extra: ["--agent-budget", "0"])  // 400 calls in a second are load, not misbehaviour
+        server = try await ServeProcess.start(db: db, extra: ["--agent-budget", "0"])  // 400 calls in a second are load, not misbehaviour
         client = Client(port: server.port, agent: "loader", secret: secret)
         #expect(try await client.admin("GET", "/v1/reviews/\(reviewID)", key: key)?["status"]?.stringValue == "pending")
         #expect(try await client.admin("POST", "/v1/reviews/\(reviewID)/approve", key: key)?["status"]?.stringValue == "approved")
         #expect(try await client.inspect(#"{"tool": "bash", "arguments": {"command": "ls"}}"#)?["decision"]?.stringValue == "allow")
         server.kill9()
-        #expect(try ServeProcess.run(["audit", "verify", "--db", db]).status == 0)
+        #expect(try await ServeProcess.run(["audit", "verify", "--db", db]).status == 0)
     }
 
     /// A chain checked alone cannot show records cut from its end; the head printed by one run,
@@ -99,20 +99,20 @@ import FoundationNetworking
         for command in ["ls", "rm -rf /", "git status"] {
             _ = try await server.inspect(#"{"tool": "bash", "arguments": {"command": "\#(command)"}}"#)
         }
-        let first = try ServeProcess.run(["audit", "verify", "--db", server.database])
+        let first = try await ServeProcess.run(["audit", "verify", "--db", server.database])
         #expect(first.status == 0, "\(first.stdout)")
         let head = try #require(first.stdout.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
         #expect(head.hasPrefix("3:") && head.utf8.count == 2 + 64, "\(first.stdout)")
-        #expect(try ServeProcess.run(["audit", "verify", "--db", server.database, "--anchor", head]).status == 0)
+        #expect(try await ServeProcess.run(["audit", "verify", "--db", server.database, "--anchor", head]).status == 0)
 
         // Exported, then cut by its last record: the chain alone still verifies, the anchor does not.
-        let lines = try ServeProcess.run(["audit", "export", "--db", server.database]).stdout.split(separator: "\n")
+        let lines = try await ServeProcess.run(["audit", "export", "--db", server.database]).stdout.split(separator: "\n")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).jsonl")
         try (lines.dropLast().joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
-        #expect(try ServeProcess.run(["audit", "verify", file.path]).status == 0)
-        let cut = try ServeProcess.run(["audit", "verify", file.path, "--anchor", head])
+        #expect(try await ServeProcess.run(["audit", "verify", file.path]).status == 0)
+        let cut = try await ServeProcess.run(["audit", "verify", file.path, "--anchor", head])
         #expect(cut.status == 1 && cut.stdout.contains("removed from the end"), "\(cut.stdout)")
         // A missing database is an error, not an empty chain that verifies.
-        #expect(try ServeProcess.run(["audit", "verify", "--db", file.path + ".nope"]).status == 3)
+        #expect(try await ServeProcess.run(["audit", "verify", "--db", file.path + ".nope"]).status == 3)
     }
 }

@@ -15,8 +15,26 @@ final class ServeProcess: @unchecked Sendable {
         throw Missing()
     }
 
+    /// Runs blocking work (starting a process, reading its pipes, waiting for it) on a thread of
+    /// its own: on the cooperative pool (two threads on a 2-core machine) it would stall the
+    /// in-process servers of the tests running alongside.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     /// Runs `bulwark ARGS…` to completion; returns stdout.
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
+    static func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String) {
+        try await offPool { try runBlocking(arguments) }
+    }
+
+    /// Starts `bulwark serve` on `db` and waits for its port.
+    static func start(db: String, extra: [String] = [], environment: [String: String] = [:]) async throws -> ServeProcess {
+        try await offPool { try ServeProcess(db: db, extra: extra, environment: environment) }
+    }
+
+    static func runBlocking(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try binary())
         p.arguments = arguments
@@ -29,7 +47,7 @@ final class ServeProcess: @unchecked Sendable {
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    init(db: String, extra: [String] = [], environment: [String: String] = [:]) throws {
+    private init(db: String, extra: [String], environment: [String: String]) throws {
         process.executableURL = URL(fileURLWithPath: try Self.binary())
         process.arguments = ["serve", "--db", db, "--port", "0"] + extra
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }

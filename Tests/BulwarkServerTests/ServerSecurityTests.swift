@@ -66,17 +66,17 @@ import Glibc
     /// service's cache of verified keys forgets it within 30 seconds.
     @Test func aRevokedAdminKeyIsRefused() async throws {
         let db = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-revoke-\(UUID().uuidString).db").path
-        let created = try ServeProcess.run(["admin", "create-key", "--db", db])
+        let created = try await ServeProcess.run(["admin", "create-key", "--db", db])
         let key = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let id = try #require(AdminKey.id(of: key), "\(key)")
         let store = try SQLiteStore(path: db)
         let bearer: (String) -> String? = { $0 == "Authorization" ? "Bearer \(key)" : nil }
         let before = Authenticator(store: store, replayWindow: 300)
         #expect(try await before.identify(method: "GET", target: "/v1/agents", header: bearer, body: []).isAdmin)
-        #expect(try ServeProcess.run(["admin", "revoke-key", "--db", db, "--id", id]).status == 0)
-        #expect(try ServeProcess.run(["admin", "revoke-key", "--db", db, "--id", "nosuchid"]).status != 0)
-        #expect(try ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "x", "--roles", "admin"]).status == 64, "no agent is registered as admin from the CLI either")
-        #expect(try ServeProcess.run(["admin", "revoke-key", "--db", db + ".missing", "--id", id]).status == 3)
+        #expect(try await ServeProcess.run(["admin", "revoke-key", "--db", db, "--id", id]).status == 0)
+        #expect(try await ServeProcess.run(["admin", "revoke-key", "--db", db, "--id", "nosuchid"]).status != 0)
+        #expect(try await ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "x", "--roles", "admin"]).status == 64, "no agent is registered as admin from the CLI either")
+        #expect(try await ServeProcess.run(["admin", "revoke-key", "--db", db + ".missing", "--id", id]).status == 3)
         await #expect(throws: ServiceError.self) {
             _ = try await Authenticator(store: store, replayWindow: 300).identify(method: "GET", target: "/v1/agents", header: bearer, body: [])
         }

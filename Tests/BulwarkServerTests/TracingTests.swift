@@ -31,8 +31,8 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-otel-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = dir.appendingPathComponent("b.db").path
-        let secret = try ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "traced"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let server = try ServeProcess(db: db, extra: flags(url), environment: environment(url))
+        let secret = try await ServeProcess.run(["admin", "create-agent", "--db", db, "--id", "traced"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try await ServeProcess.start(db: db, extra: flags(url), environment: environment(url))
         defer { server.kill9() }
         let verdict = try await DurabilityTests.Client(port: server.port, agent: "traced", secret: secret).inspect(call)
         var spans: [String: [JSONValue]] = [:]
