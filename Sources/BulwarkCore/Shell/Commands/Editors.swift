@@ -15,7 +15,11 @@ extension ShellAnalyzer {
         var inputMode = false
         for rawLine in script.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             lines += 1
-            if lines > Self.maxEditorLines { break }
+            if lines > Self.maxEditorLines {
+                truncated = true
+                add("shell.too_complex", .critical, .malformed, "An editor script of more than \(Self.maxEditorLines) lines is not followed; it cannot be judged and is refused", evidence: inv.text)
+                break
+            }
             // Text typed after `a`, `i` or `c` is data, up to a line holding a single `.`.
             if inputMode {
                 if rawLine == "." { inputMode = false }
@@ -42,7 +46,7 @@ extension ShellAnalyzer {
         return DataFlow(labels: labels.union(inv.stdinLabels))
     }
 
-    /// Scripts longer than this are judged by their first lines.
+    /// Longer editor scripts are refused (fail closed), not judged by their first lines.
     static let maxEditorLines = 256
 }
 
