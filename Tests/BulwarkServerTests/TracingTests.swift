@@ -26,7 +26,7 @@ import Testing
     /// `environment`, given the receiver's URL), sends `call`, and returns its verdict and the
     /// spans received once the decision's root span arrived (or after 10 s).
     static func exported(_ call: String, flags: (String) -> [String] = { _ in [] }, environment: (String) -> [String: String] = { _ in [:] }) async throws -> (verdict: JSONValue?, spans: [String: [JSONValue]]) {
-        let receiver = try WebhookTests.Receiver(script: "otlp_receiver.py")
+        let receiver = try await WebhookTests.Receiver.start(script: "otlp_receiver.py")
         let url = "http://127.0.0.1:\(receiver.port)"
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-otel-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

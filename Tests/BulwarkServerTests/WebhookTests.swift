@@ -7,12 +7,17 @@ import BulwarkStoreSQLite
 
 /// Webhooks delivered to a real HTTP receiver (`Tests/ServerPeers/webhook_receiver.py`).
 @Suite struct WebhookTests {
-    final class Receiver {
+    final class Receiver: @unchecked Sendable {
         let process = Process()
         let directory: URL
         let port: Int
 
-        init(script name: String = "webhook_receiver.py") throws {
+        /// Starts the receiver and waits for its port, off the cooperative pool (see `ServeProcess.offPool`).
+        static func start(script name: String = "webhook_receiver.py") async throws -> Receiver {
+            try await ServeProcess.offPool { try Receiver(script: name) }
+        }
+
+        private init(script name: String) throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-hooks-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("ServerPeers/\(name)")
@@ -62,7 +67,7 @@ import BulwarkStoreSQLite
     }
 
     @Test func eventsAreSignedAndRetriedUntilDelivered() async throws {
-        let receiver = try Receiver()
+        let receiver = try await Receiver.start()
         let server = try await TestServer.start { $0.webhookBackoff = 0.2 }
         let created = try await server.request("POST", "/v1/webhooks", body: #"{"url": "http://127.0.0.1:\#(receiver.port)/hook", "events": ["review_opened", "decision.block"]}"#, admin: true)
         #expect(created.status == 201, "\(created.body)")
@@ -93,7 +98,7 @@ import BulwarkStoreSQLite
     }
 
     @Test func pendingDeliveriesSurviveAKillAndRestart() async throws {
-        let receiver = try Receiver()
+        let receiver = try await Receiver.start()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-outbox-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = dir.appendingPathComponent("b.db").path
