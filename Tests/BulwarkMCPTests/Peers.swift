@@ -47,7 +47,15 @@ enum Peers {
         FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-\(UUID().uuidString)-\(name)").path
     }
 
-    struct Run {
+    /// Runs blocking work on a thread of its own, not on the cooperative pool (two threads on a
+    /// 2-core machine) that the other suites' in-process servers need meanwhile.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    struct Run: @unchecked Sendable {
         var status: Int32
         var lines: [[String: Any]]
         var stderr: String
