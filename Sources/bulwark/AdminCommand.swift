@@ -44,7 +44,7 @@ struct AdminCommand: AsyncParsableCommand {
         var id: String
 
         func run() async throws {
-            let store = try database.open(existing: "revoke-key")
+            let store = try database.open(existing: "admin revoke-key")
             guard var record = try await store.adminKey(id) else {
                 StandardIO.writeError("bulwark admin revoke-key: no admin key \(id)\n")
                 throw ExitCode(1)
@@ -95,7 +95,7 @@ struct ServiceDatabase: ParsableArguments {
     /// missing file is an error (exit 3) instead of a new, empty database.
     func open(existing command: String? = nil) throws -> SQLiteStore {
         if let command, !FileManager.default.fileExists(atPath: db) {
-            StandardIO.writeError("bulwark admin \(command): no database at \(db)\n")
+            StandardIO.writeError("bulwark \(command): no database at \(db)\n")
             throw ExitCode(3)
         }
         return try SQLiteStore(path: db)

@@ -79,13 +79,12 @@ struct AuditCommand: AsyncParsableCommand {
             abstract: "Write the service database's audit chain as JSONL (verify it with `bulwark audit verify FILE`)."
         )
 
-        @Option(help: "The SQLite database of `bulwark serve`.")
-        var db: String
+        @OptionGroup var database: ServiceDatabase
 
         func run() async throws {
+            let store = try database.open(existing: "audit export")
             do {
-                guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
-                try await SQLiteStore(path: db).exportAudit { StandardIO.write($0) }
+                try await store.exportAudit { StandardIO.write($0) }
             } catch {
                 StandardIO.writeError("bulwark audit export: \(error)\n")
                 throw ExitCode(3)

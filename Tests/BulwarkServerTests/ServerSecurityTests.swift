@@ -139,6 +139,11 @@ import Glibc
         socket.send("POST /v1/inspect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"tool\"")
         let reply = await socket.read(until: "\r\n\r\n", timeout: 5)
         #expect(reply.hasPrefix("HTTP/1.1 408"), "\(reply)")
+        // On the Claude Code hook the same timeout is a deny: Claude Code would run the tool on a 408.
+        let hook = try #require(RawSocket(port: server.port))
+        hook.send("POST /v1/hooks/claude-code HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"tool_name\"")
+        let denied = await hook.read(until: "}}", timeout: 5)
+        #expect(denied.hasPrefix("HTTP/1.1 200") && denied.contains(#""permissionDecision":"deny""#), "\(denied)")
         #expect(try await server.request("GET", "/healthz").status == 200)
     }
 }

@@ -1,3 +1,5 @@
+import BulwarkCore
+import BulwarkRuntime
 import HTTPTypes
 import NIOCore
 import NIOHTTPTypes
@@ -58,7 +60,7 @@ final class SlowBodyGuard: ChannelDuplexHandler, RemovableChannelHandler {
         head.headerFields[.contentType] = "application/json"
         head.headerFields[.connection] = "close"
         let body = hookRequest
-            ? #"{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny","permissionDecisionReason":"Bulwark: the request body did not arrive in time; denied to fail closed."}}"# + "\n"
+            ? Self.hookDeny
             : #"{"error":{"code":"body_timeout","message":"the request body did not arrive in time"}}"# + "\n"
         head.headerFields[.contentLength] = String(body.utf8.count)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
@@ -67,6 +69,7 @@ final class SlowBodyGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     static let hookPath = "/v1/hooks/claude-code"
+    static let hookDeny = JSONWriter.string(ClaudeCodeReply.deny(reason: "Bulwark: the request body did not arrive in time; denied to fail closed.")) + "\n"
 
     func handlerRemoved(context: ChannelHandlerContext) {
         timer?.cancel()
