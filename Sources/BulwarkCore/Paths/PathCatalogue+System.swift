@@ -21,6 +21,9 @@ extension PathCatalogue {
             if second == "secrets" { return Verdict(pathClass: .credentialStore, critical: true) }
             if second == "systemd", c.count > 2, c[2] == "system" { return Verdict(pathClass: .scheduler) }
             return nil
+        case "usr" where c.count > 3 && c[1] == "local" && c[2] == "etc":
+            // `/usr/local/etc` is the BSD (and Homebrew) `/etc` for installed software: sudoers, pam.d.
+            return etcClass(Array(c.dropFirst(2)))
         case "lib", "lib64", "usr":
             return libraryClass(c)
         case "Library":

@@ -31,12 +31,34 @@ public struct ShellAnalysis: Sendable {
         var analyzer = ShellAnalyzer(context: ShellContext(cwd: normalizer.cwd, home: normalizer.home), normalizer: normalizer)
         analyzer.functionNames = parsed.functionNames
         _ = analyzer.analyze(parsed.script, origin: .topLevel, depth: 0, privileged: false, stdin: .none)
+        if let (interpreter, program) = replInput(source) {
+            // When bash reads the script from stdin (`curl … | bash`, `bash -s`), a bare interpreter
+            // line reads the rest of the script as its program: judge that reading too.
+            _ = analyzer.analyze(ShellParser.parse(interpreter).script, origin: .stdinScript, depth: 1, privileged: false, stdin: DataFlow(text: program, isPipe: true))
+        }
         analyzer.reportSyntax(parsed.errors, source: source)
         var analysis = ShellAnalysis(source: source, invocations: analyzer.invocations, findings: analyzer.findings, syntaxErrors: parsed.errors)
         analysis.urls = analyzer.touchedURLs
         analysis.files = analyzer.touchedFiles
         return analysis
     }
+}
+
+/// A first line that is only an interpreter (`python3`, `tclsh`, `jjs`) and the lines after it.
+func replInput(_ source: String) -> (String, String)? {
+    guard let newline = source.utf8.firstIndex(of: 0x0A) else { return nil }
+    let first = String(source[..<newline]).trimmingCharacters(in: " \t\r")
+    guard first.utf8.count <= 16, ShellAnalysis.replNames.contains(first) else { return nil }
+    let rest = String(source[source.index(after: newline)...])
+    return rest.contains(where: { !$0.isWhitespace }) ? (first, rest) : nil
+}
+
+extension ShellAnalysis {
+    /// Interpreters that read their program from stdin when started without one.
+    static let replNames: Set<String> = [
+        "python", "python2", "python3", "perl", "ruby", "irb", "node", "nodejs", "php", "lua", "tclsh", "wish", "jshell", "jjs",
+        "jrunscript", "expect", "osascript", "pwsh", "gdb",
+    ]
 }
 
 /// Where the shell runs: used to resolve `~`, `$HOME`, `$PWD` and relative paths.

@@ -238,7 +238,7 @@ struct ShellAnalyzer {
                 if r.fd == 2 { continue }
                 let mode: FileAccessMode = (r.op == .append || r.op == .appendAll) ? .append : .write
                 fileAccess(raw: r.target, path: path, mode: mode, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
-                if let text = flow.text { checkPlantedPayload(text, path: r.target, evidence: "\(writer) \(r.op.rawValue) \(r.target)") }
+                if let text = flow.text ?? flow.fragments { checkPlantedPayload(text, path: r.target, evidence: "\(writer) \(r.op.rawValue) \(r.target)") }
                 judgeOverwrite(path, mode: mode, labels: flow.labels, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
                 if !flow.labels.isEmpty { fileLabels[path, default: []].formUnion(flow.labels) }
                 if r.fd == nil || r.fd == 1 { flow = DataFlow() }
@@ -261,7 +261,7 @@ struct ShellAnalyzer {
     /// Truncating logs or history hides activity; copying secrets into another file stages them.
     mutating func judgeOverwrite(_ path: String, mode: FileAccessMode, labels: DataLabels, evidence: String) {
         let klass = pathClass(path)
-        if mode == .write, klass == .logs || (path.hasSuffix(".log") && path.hasPrefix("/var/")) {
+        if mode == .write, Self.isSystemLog(path, klass) {
             add("shell.evasion.delete_logs", .high, score: 75, .defenseEvasion, "Overwrites a system log (\(path))", evidence: evidence)
         }
         if mode == .write, klass == .history {
@@ -278,6 +278,11 @@ struct ShellAnalyzer {
         if labels.contains(.secret), klass != .credentialStore, path != "/dev/null" {
             add("shell.credential.staging", .high, score: 75, .credentialAccess, "Copies secret material into \(path)", evidence: evidence)
         }
+    }
+
+    /// `/var/log/*`, and `*.log` files elsewhere under `/var` (container logs in `/var/lib/docker`).
+    static func isSystemLog(_ path: String, _ klass: PathClass) -> Bool {
+        klass == .logs || path.hasSuffix(".log") && path.hasPrefix("/var/")
     }
 
     func commandName(_ word: String) -> String {

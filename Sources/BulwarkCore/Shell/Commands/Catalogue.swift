@@ -21,6 +21,7 @@ extension ShellAnalyzer {
         register(["cp", "mv", "install", "ln", "tee", "rsync-local"]) { $0.copyLike($1) }
         register(["sed", "gsed"]) { $0.sed($1) }
         register(["ed", "red", "ex", "vi", "vim", "nvim"]) { $0.lineEditor($1) }
+        register(["nano", "pico", "ee", "emacs", "mg", "joe", "jed", "micro", "mcedit", "sudoedit", "nvi", "vis", "kak", "hx"]) { $0.openForEditing($1) }
         register(["touch", "setfile"]) { $0.touch($1) }
         register(["curl"]) { $0.curl($1) }
         register(["wget"]) { $0.wget($1) }
@@ -38,7 +39,7 @@ extension ShellAnalyzer {
         register(["crontab"]) { $0.crontab($1) }
         register(["at", "batch"]) { $0.atJob($1) }
         register(["insmod", "modprobe", "rmmod", "kmutil", "kextload"]) { $0.kernelModule($1) }
-        register(["useradd", "adduser", "usermod", "gpasswd", "passwd", "chpasswd", "userdel", "deluser", "visudo", "setcap", "sysadminctl", "dscl"]) { $0.accountChange($1) }
+        register(["useradd", "adduser", "usermod", "chsh", "gpasswd", "passwd", "chpasswd", "userdel", "deluser", "visudo", "setcap", "sysadminctl", "dscl"]) { $0.accountChange($1) }
         register(["shutdown", "reboot", "halt", "poweroff", "init", "telinit"]) { $0.shutdown($1) }
         register(["kill", "killall", "pkill", "killall5"]) { $0.kill($1) }
         register(["history"]) { $0.historyControl($1) }
@@ -93,6 +94,10 @@ extension ShellAnalyzer {
             return DataFlow(labels: .network)
         }
         register(["trap"]) { $0.trap($1) }
+        register(["run-parts"]) { $0.runParts($1) }
+        register(["ansible-test"]) { $0.ansibleTest($1) }
+        register(["ldconfig"]) { $0.ldconfig($1) }
+        register(["yes"]) { $0.yes($1) }
         register(["grep", "egrep", "fgrep", "rg", "ag"]) { $0.grepSecrets($1) }
         register(["b64decode", "b64encode"]) { inv, call in
             DataFlow(labels: call.name == "b64decode" ? call.stdinLabels.union(.decoded) : call.stdinLabels, text: nil)

@@ -8,8 +8,12 @@ extension ShellAnalyzer {
             let scan = OptionScan(inv.arguments, shortWithValue: ["c", "d", "h", "p", "U", "f", "v", "o"], longWithValue: ["command", "dbname", "host", "port", "username", "file", "set", "output"])
             statements = scan.allValues("c", "command")
         case "mysql", "mariadb":
-            let scan = OptionScan(inv.arguments, shortWithValue: ["e", "h", "u", "P", "D", "S"], longWithValue: ["execute", "host", "user", "port", "database", "socket"])
+            let scan = OptionScan(inv.arguments, shortWithValue: ["e", "h", "u", "P", "D", "S"], longWithValue: ["execute", "host", "user", "port", "database", "socket", "default-auth", "plugin-dir"])
             statements = scan.allValues("e", "execute")
+            // The client loads its authentication plugin from a library path of the caller's choice.
+            if let plugin = scan.value("default-auth") ?? scan.value("plugin-dir"), plugin.contains("/") {
+                add("shell.library_load", .high, score: 75, .execution, "\(inv.name) loads a client plugin from \(plugin.prefix(60))", evidence: inv.text)
+            }
         case "sqlite3":
             let scan = OptionScan(inv.arguments)
             statements = Array(scan.operands.dropFirst())

@@ -6,7 +6,7 @@ extension ShellAnalyzer {
         // vi and vim read commands on stdin only in Ex mode (`-e`, `-es`, `-E`).
         let exMode = inv.name == "ed" || inv.name == "red" || inv.name == "ex"
             || inv.arguments.contains { $0 == "-e" || $0 == "-E" || $0 == "-es" || $0 == "-Es" }
-        guard exMode, let script = inv.stdinText else { return nil }
+        guard exMode, let script = inv.stdinText else { return openForEditing(inv) }
         var labels: DataLabels = []
         for operand in inv.arguments where !operand.hasPrefix("-") && !operand.hasPrefix("+") {
             labels.formUnion(labelsForReading(normalizer.normalize(operand)))
@@ -48,6 +48,17 @@ extension ShellAnalyzer {
 
     /// Longer editor scripts are refused (fail closed), not judged by their first lines.
     static let maxEditorLines = 256
+
+    /// An editor opened on files (`sudo vim /etc/sudoers`, `nano ~/.bashrc`) is there to change
+    /// them: each file operand is judged as modified in place.
+    mutating func openForEditing(_ inv: CommandInvocation) -> DataFlow? {
+        let valued: Set<Character> = inv.name == "emacs" ? ["l", "f", "u", "L"] : ["c", "S", "u", "i", "T", "s", "w", "W", "o", "O", "p"]
+        let scan = OptionScan(inv.arguments, shortWithValue: valued, longWithValue: ["cmd", "load", "eval", "funcall", "init-directory", "cols", "rows", "syntax", "tabsize"])
+        for operand in scan.operands.prefix(16) where !operand.hasPrefix("+") {
+            fileAccess(raw: operand, path: normalizer.normalize(operand), mode: .append, evidence: inv.text)
+        }
+        return nil
+    }
 }
 
 /// One `ed`/`ex` command that touches a file or the shell; other commands are `nil`.

@@ -193,6 +193,9 @@ extension ShellAnalyzer {
                 let severe = klass == .systemDir || Self.shells.contains(commandName(path)) || Self.interpreters[commandName(path)] != nil || ["find", "vim", "cp", "env", "less"].contains(commandName(path))
                 if Self.isSetuidOnly(mode) || severe {
                     add("shell.privilege.setuid", severe ? .critical : .high, score: severe ? nil : 75, .privilegeEscalation, "Sets the set-uid bit on \(path)", evidence: inv.text)
+                } else if Self.grantsExecuteWithSetID(mode) {
+                    // `g+xs`: a set-gid program, not a directory's group inheritance (`g+s`, `2775`).
+                    add("shell.privilege.setgid", .high, score: 75, .privilegeEscalation, "Makes \(path) a set-gid program", evidence: inv.text)
                 } else {
                     add("shell.privilege.setgid", .medium, .privilegeEscalation, "Sets the set-gid bit on \(path)", evidence: inv.text)
                 }
@@ -228,6 +231,15 @@ extension ShellAnalyzer {
             if (who.isEmpty || who.contains("o") || who.contains("a")) && perms.contains("w") { return true }
         }
         return false
+    }
+
+    /// A symbolic clause that adds execute and set-id together (`g+xs`, `+sx`).
+    static func grantsExecuteWithSetID(_ mode: String) -> Bool {
+        mode.split(separator: ",").contains { (clause: Substring) -> Bool in
+            guard let op = clause.firstIndex(where: { $0 == "+" || $0 == "=" }) else { return false }
+            let perms = clause[clause.index(after: op)...]
+            return perms.contains("s") && perms.contains("x")
+        }
     }
 
     static func isSetuid(_ mode: String) -> Bool {
@@ -328,7 +340,7 @@ extension ShellAnalyzer {
         for operand in scan.operands {
             let path = normalizer.normalize(operand)
             let klass = pathClass(path)
-            if klass == .logs { add("shell.evasion.delete_logs", .high, score: 75, .defenseEvasion, "Truncates system logs (\(path))", evidence: inv.text) }
+            if Self.isSystemLog(path, klass) { add("shell.evasion.delete_logs", .high, score: 75, .defenseEvasion, "Truncates system logs (\(path))", evidence: inv.text) }
             if klass == .history { add("shell.evasion.clear_history", .high, score: 75, .defenseEvasion, "Truncates shell history", evidence: inv.text) }
             fileAccess(raw: operand, path: path, mode: .write, evidence: inv.text)
         }
@@ -420,18 +432,26 @@ extension ShellAnalyzer {
         return DataFlow(labels: labels)
     }
 
+    /// A timestamp in the last century or the 2000s: `197001010000`, `01/01/1970`, `2001-05-06`.
+    static func isBackdated(_ stamp: String) -> Bool {
+        if stamp.hasPrefix("19") || stamp.hasPrefix("200") { return true }
+        return stamp.split(whereSeparator: { !$0.isNumber }).contains { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("200")) }
+    }
+
     /// `touch -t/-d/-r` rewrites timestamps (timestomping).
     mutating func touch(_ inv: CommandInvocation) -> DataFlow? {
-        let scan = OptionScan(inv.arguments, shortWithValue: ["t", "d", "r"], longWithValue: ["date", "reference", "time"])
-        let stamp = scan.value("t") ?? scan.value("d") ?? scan.value("date")
-        let reference = scan.value("r") ?? scan.value("reference")
+        // macOS `SetFile -m DATE` / `-d DATE` set the modification and creation dates.
+        let setfile = inv.name == "setfile"
+        let scan = OptionScan(inv.arguments, shortWithValue: setfile ? ["a", "c", "d", "m", "t"] : ["t", "d", "r"], longWithValue: ["date", "reference", "time"])
+        let stamp = setfile ? scan.value("m") ?? scan.value("d") : scan.value("t") ?? scan.value("d") ?? scan.value("date")
+        let reference = setfile ? nil : scan.value("r") ?? scan.value("reference")
         if stamp != nil || reference != nil {
             let system = scan.operands.contains { o in
                 let c = pathClass(normalizer.normalize(o))
                 return c != .project && c != .other && c != .temp
             }
             // Backdating by decades, or borrowing a system binary's times, is anti-forensics.
-            let backdated = stamp.map { $0.hasPrefix("19") || $0.hasPrefix("200") } ?? false
+            let backdated = stamp.map(Self.isBackdated) ?? false
             let mimics = reference.map { r in ["/bin/", "/sbin/", "/usr/", "/etc/", "/System/"].contains { r.hasPrefix($0) } } ?? false
             if system || backdated || mimics {
                 add("shell.evasion.timestomp", .high, score: 75, .defenseEvasion, "Rewrites file timestamps to hide changes (\(backdated ? "backdated" : mimics ? "copied from a system file" : "system file"))", evidence: inv.text)

@@ -12,7 +12,8 @@ extension ShellAnalyzer {
             args.removeFirst()
         }
         let labels = inv.argumentLabels.values.reduce(DataLabels()) { $0.union($1) }
-        guard inv.dynamicArguments.isEmpty else { return DataFlow(labels: labels) }
+        // With unknown parts the output is not known, but its literal parts still are.
+        guard inv.dynamicArguments.isEmpty else { return DataFlow(labels: labels, fragments: args.joined(separator: " ") + "\n") }
         var text = args.joined(separator: " ")
         var decodedLabel: DataLabels = []
         if escapes {
@@ -183,6 +184,7 @@ extension ShellAnalyzer {
     /// Text written to a file that would spawn a shell when some program later runs it
     /// (`echo 'exec /bin/sh' > hook`): a staged shell escape. Shebang lines are not payloads.
     mutating func checkPlantedPayload(_ text: String, path: String, evidence: String) {
+        checkPythonStartupHook(text, path: path, evidence: evidence)
         guard Escapes.spawnsShell(text) || text.utf8.count > 8 && (text.contains("load_module") || text.contains("LD_PRELOAD")) else { return }
         var body = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.hasPrefix("#!") {
@@ -197,11 +199,34 @@ extension ShellAnalyzer {
         }
     }
 
-    /// Running a file that this script downloaded (`curl -o x … && ./x`).
+    /// Python runs `sitecustomize.py`, `usercustomize.py` and the `import` lines of `.pth` files at
+    /// every interpreter start. One that runs commands is a persistence payload (T1546.018);
+    /// ordinary `.pth` files only add paths.
+    mutating func checkPythonStartupHook(_ text: String, path: String, evidence: String) {
+        let pth = path.hasSuffix(".pth")
+        guard pth || path.hasSuffix("sitecustomize.py") || path.hasSuffix("usercustomize.py") else { return }
+        let code = pth ? text.split(separator: "\n").filter { $0.hasPrefix("import ") || $0.hasPrefix("import\t") }.joined(separator: "\n") : text
+        guard Self.pythonCommandCalls.contains(where: { code.contains($0) }) else { return }
+        add("shell.persistence.python_startup", .critical, .persistence, "Plants code that runs commands at every Python start (\(path))", evidence: evidence)
+    }
+
+    static let pythonCommandCalls = ["os.system", "subprocess", "os.popen", "os.exec", "os.spawn", "pty.spawn", "exec(", "eval(", "__import__("]
+
+    /// Running a file that this script downloaded (`curl -o x … && ./x`) or decoded
+    /// (`base64 -d < blob > x; ./x`).
     mutating func checkExecutedFile(_ inv: CommandInvocation) {
-        guard !fileLabels.isEmpty else { return }  // nothing was downloaded to a file yet
-        if inv.argv[0].contains("/"), let labels = fileLabels[normalizer.normalize(inv.argv[0])], labels.contains(.network) {
-            add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a file downloaded earlier in the same command", evidence: inv.text)
+        guard !fileLabels.isEmpty else { return }  // nothing was downloaded or decoded to a file yet
+        if inv.argv[0].contains("/"), let labels = fileLabels[normalizer.normalize(inv.argv[0])] {
+            if labels.contains(.network) {
+                add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a file downloaded earlier in the same command", evidence: inv.text)
+            }
+            if labels.contains(.decoded) {
+                add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a file decoded earlier in the same command (an obfuscated payload)", evidence: inv.text)
+            }
+        }
+        if inv.traits.contains(.shell), let script = inv.arguments.first(where: { !$0.hasPrefix("-") }),
+            fileLabels[normalizer.normalize(script)]?.contains(.decoded) == true {
+            add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a script decoded earlier in the same command (an obfuscated payload)", evidence: inv.text)
         }
         if inv.name == "chmod", inv.arguments.contains(where: { $0.contains("x") || $0.hasPrefix("7") || $0.hasPrefix("+") }) {
             for target in inv.arguments.dropFirst() where fileLabels[normalizer.normalize(target)]?.contains(.network) == true {

@@ -179,6 +179,9 @@ extension ShellAnalyzer {
                 let f = runScript(text, origin: .interpreterCode, inv: inv, privileged: inv.privileged || admin, stdin: nil)
                 flow.labels.formUnion(f.labels)
             }
+            for path in AppleScriptDeletes.scan(code).prefix(8) {
+                _ = runArgv(["rm", "-f", path], environment: [], origin: .interpreterCode, inv: inv, privileged: inv.privileged)
+            }
             let lower = code.lowercased()
             if lower.contains("display dialog"), lower.contains("hidden answer") || lower.contains("password") || lower.contains("passphrase") {
                 add("shell.credential.fake_prompt", .high, score: 75, .credentialAccess, "Shows a fake dialog asking for the user's password", evidence: inv.text)

@@ -90,6 +90,33 @@ extension ShellAnalyzer {
         return DataFlow()
     }
 
+    /// Service accounts that never log in: giving one a shell or a password makes a backdoor.
+    static let systemAccounts: Set<String> = [
+        "nobody", "daemon", "bin", "sys", "sync", "games", "man", "lp", "mail", "news", "uucp", "proxy", "www-data", "backup", "list",
+        "irc", "gnats", "operator", "ftp", "sshd", "messagebus", "syslog", "adm", "halt", "shutdown", "nfsnobody", "dbus", "rpc",
+        "apache", "httpd", "nginx", "ntp", "postfix", "avahi", "polkitd", "systemd-network", "systemd-resolve", "systemd-timesync",
+    ]
+
+    /// The system account that `usermod`/`chsh` gives a real shell, a password or an unlock.
+    static func systemAccountGivenLogin(_ inv: CommandInvocation) -> String? {
+        let args = Array(inv.arguments)
+        guard let account = args.last, systemAccounts.contains(account) || account.hasPrefix("_") && account.count > 1 else { return nil }
+        var i = 0
+        while i < args.count - 1 {
+            let a = args[i]
+            if a == "-s" || a == "--shell" {
+                let shell = args[i + 1]
+                if !shell.hasSuffix("nologin") && !shell.hasSuffix("/false") { return account }
+                i += 2
+                continue
+            }
+            if a.hasPrefix("--shell=") && !a.hasSuffix("nologin") && !a.hasSuffix("/false") { return account }
+            if inv.name == "usermod", a == "-p" || a == "--password" || a.hasPrefix("--password=") || a == "-U" || a == "--unlock" { return account }
+            i += 1
+        }
+        return nil
+    }
+
     mutating func accountChange(_ inv: CommandInvocation) -> DataFlow? {
         let args = inv.arguments
         let joined = args.joined(separator: " ")
@@ -114,14 +141,22 @@ extension ShellAnalyzer {
             if inv.name == "dscl", !joined.contains("-create") && !joined.contains("-append") && !joined.contains("-passwd") { return DataFlow(labels: .systemInfo) }
             if inv.name == "sysadminctl", !joined.contains("-addUser") { return DataFlow() }
             add("shell.privilege.create_account", uidZero || privilegedGroup ? .critical : .high, score: uidZero || privilegedGroup ? nil : 75, .persistence, "Creates a user account\(uidZero ? " with uid/gid 0" : privilegedGroup ? " in an administrative group" : "")", evidence: inv.text)
-        case "usermod", "gpasswd":
-            if privilegedGroup || uidZero {
+        case "usermod", "gpasswd", "chsh":
+            if let account = Self.systemAccountGivenLogin(inv) {
+                add("shell.privilege.system_account_login", .critical, .persistence, "Gives the system account \(account) a login shell, a password or an unlock (a backdoor account)", evidence: inv.text)
+            } else if inv.name == "chsh" {
+                break
+            } else if privilegedGroup || uidZero {
                 add("shell.privilege.admin_group", .critical, .privilegeEscalation, "Adds a user to an administrative group", evidence: inv.text)
             } else {
                 add("shell.privilege.modify_account", .medium, .privilegeEscalation, "Modifies a user account", evidence: inv.text)
             }
         case "passwd", "chpasswd":
             if inv.name == "passwd", args.contains("-S") || args.contains("--status") { return DataFlow(labels: .systemInfo) }
+            if inv.name == "passwd", let account = args.last, Self.systemAccounts.contains(account) || account.hasPrefix("_") {
+                add("shell.privilege.system_account_login", .critical, .persistence, "Sets a password on the system account \(account) (a backdoor account)", evidence: inv.text)
+                return DataFlow()
+            }
             add("shell.privilege.change_password", .high, score: 75, .privilegeEscalation, "Changes account passwords", evidence: inv.text)
         case "userdel", "deluser":
             add("shell.impact.delete_account", .high, score: 75, .destructiveFS, "Deletes a user account", evidence: inv.text)
@@ -197,6 +232,13 @@ extension ShellAnalyzer {
         if flush || acceptAll || disable {
             add("shell.evasion.disable_firewall", .critical, .defenseEvasion, "Disables or flushes the firewall (\(inv.name))", evidence: inv.text)
         }
+        // Deleting a DROP/REJECT/deny rule opens what it blocked (`iptables -D OUTPUT … -j DROP`).
+        // iptables' `-d` is a destination address, so only the upper-case `-D` deletes.
+        let deletes = inv.arguments.contains("-D") || inv.arguments.contains("--delete") || args.contains("delete") || args.contains("--remove-rich-rule")
+            || args.contains(where: { $0.hasPrefix("--remove-rich-rule=") })
+        if deletes, args.contains(where: { $0 == "drop" || $0 == "reject" || $0 == "deny" || $0.contains(" drop") || $0.contains(" reject") }) {
+            add("shell.evasion.weaken_firewall", .high, score: 75, .defenseEvasion, "Removes a firewall rule that blocks traffic (\(inv.name))", evidence: inv.text)
+        }
         return DataFlow()
     }
 
@@ -209,6 +251,11 @@ extension ShellAnalyzer {
         }
         if inv.name == "auditctl", inv.arguments.contains("-D") || (inv.arguments.contains("-e") && inv.arguments.contains("0")) {
             add("shell.evasion.disable_audit", .critical, .defenseEvasion, "Deletes audit rules or disables auditing", evidence: inv.text)
+        }
+        // An audit rule on execve records every command line run on the machine.
+        if inv.name == "auditctl", inv.arguments.contains("-a") || inv.arguments.contains("-A"),
+            inv.arguments.contains(where: { $0 == "execve" || $0.hasPrefix("execve,") || $0.hasSuffix(",execve") }) {
+            add("shell.credential.command_logger", .high, score: 75, .credentialAccess, "Audits every execve: records every command line run (keylogging)", evidence: inv.text)
         }
         if inv.name == "spctl", inv.arguments.contains("--master-disable") || inv.arguments.contains("--global-disable") {
             add("shell.evasion.disable_gatekeeper", .critical, .defenseEvasion, "Disables Gatekeeper", evidence: inv.text)

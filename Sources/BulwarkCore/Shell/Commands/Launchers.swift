@@ -1,0 +1,49 @@
+/// Programs that start other programs in ways the generic wrappers do not cover: every program
+/// in a directory (`run-parts`), a subcommand that is a shell (`ansible-test shell`), the loader
+/// cache (`ldconfig`), and output that never ends (`yes`).
+extension ShellAnalyzer {
+    /// `run-parts DIR` runs every executable in DIR; pointed at a system binary directory it runs
+    /// shells (`run-parts --regex '^sh$' /bin`).
+    mutating func runParts(_ inv: CommandInvocation) -> DataFlow? {
+        let scan = OptionScan(inv.arguments, longWithValue: ["regex", "arg", "umask"])
+        for operand in scan.operands where Self.systemBinaryDirectories.contains(normalizer.normalize(operand)) {
+            add("shell.escape.spawn_shell", .critical, .defenseEvasion, "run-parts runs the programs of \(operand), shells included", evidence: inv.text)
+            break
+        }
+        return DataFlow()
+    }
+
+    static let systemBinaryDirectories: Set<String> = ["/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"]
+
+    /// `ansible-test shell` opens an interactive shell in the test environment.
+    mutating func ansibleTest(_ inv: CommandInvocation) -> DataFlow? {
+        if inv.arguments.first == "shell" {
+            add("shell.interactive_shell", .high, score: 75, .execution, "ansible-test shell opens an interactive shell", evidence: inv.text)
+        }
+        return DataFlow()
+    }
+
+    /// `ldconfig -f CONF` or `ldconfig DIR` rebuilds the loader cache from directories of the
+    /// caller's choice: every program then loads libraries found there first.
+    mutating func ldconfig(_ inv: CommandInvocation) -> DataFlow? {
+        let scan = OptionScan(inv.arguments, shortWithValue: ["f", "C", "r", "c"], longWithValue: ["format"])
+        if scan.has("p") || scan.has(long: "print-cache") || scan.has("N") && scan.operands.isEmpty { return DataFlow(labels: .systemInfo) }
+        let config = scan.value("f").map { normalizer.normalize($0) }
+        let customConfig = config.map { $0 != "/etc/ld.so.conf" } ?? false
+        if customConfig || !scan.has("n") && !scan.operands.isEmpty {
+            add("shell.library_load", .high, score: 75, .execution, "Rebuilds the shared-library cache from \(customConfig ? "a custom configuration" : "extra directories") (library hijacking)", evidence: inv.text)
+        }
+        return DataFlow()
+    }
+
+    /// `yes > /dev/null` (or `> file`): an endless loop whose only effect is to burn a CPU or fill
+    /// a disk. `yes | cmd` (answering prompts) is bounded by `cmd`; `yes` on a terminal just prints.
+    mutating func yes(_ inv: CommandInvocation) -> DataFlow? {
+        let discarded = inv.redirects.contains { r in
+            (r.fd == nil || r.fd == 1) && (r.op == .output || r.op == .append || r.op == .clobber || r.op == .outputAll || r.op == .appendAll)
+        }
+        guard discarded, !inv.stdoutIsPipe else { return DataFlow() }
+        add("shell.impact.resource_exhaustion", .high, score: 75, .resourceExhaustion, "yes writes forever: nothing reads its output and stops it", evidence: inv.text)
+        return DataFlow()
+    }
+}
