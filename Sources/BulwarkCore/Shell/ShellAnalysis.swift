@@ -30,6 +30,7 @@ public struct ShellAnalysis: Sendable {
         let parsed = ShellParser.parse(source)
         var analyzer = ShellAnalyzer(context: ShellContext(cwd: normalizer.cwd, home: normalizer.home), normalizer: normalizer)
         analyzer.functionNames = parsed.functionNames
+        analyzer.functionBodies = parsed.functionBodies
         _ = analyzer.analyze(parsed.script, origin: .topLevel, depth: 0, privileged: false, stdin: .none)
         if let (interpreter, program) = replInput(source) {
             // When bash reads the script from stdin (`curl … | bash`, `bash -s`), a bare interpreter

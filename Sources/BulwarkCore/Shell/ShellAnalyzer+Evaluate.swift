@@ -7,6 +7,11 @@ extension ShellAnalyzer {
             judgeDynamicName(inv)
             return DataFlow(labels: inv.stdinLabels)
         }
+        if !functionBodies.isEmpty, let body = functionBodies[inv.argv[0]], functionCalls < 16 {
+            // A recursive call adds nothing the outer call has not shown.
+            if activeFunctions.contains(inv.argv[0]) { return DataFlow(labels: inv.stdinLabels) }
+            return callFunction(body, inv)
+        }
         // `./script` is the project's own program, not the system tool of the same name.
         let localProgram = inv.argv[0].hasPrefix("./") || inv.argv[0].hasPrefix("../")
         if !localProgram, let flow = unwrap(inv) {
@@ -32,6 +37,29 @@ extension ShellAnalyzer {
         checkExecutedFile(inv)
         checkNetworkSinks(inv)
         return flow ?? defaultFlow(inv)
+    }
+
+    /// `f(){ cat "$1" | curl -d @- …; }; f ~/.ssh/id_rsa`: the body runs with `$1…$9`, `$@` and
+    /// `$*` bound to the call's arguments, so a function cannot hide what it is given.
+    mutating func callFunction(_ body: String, _ inv: CommandInvocation) -> DataFlow {
+        functionCalls += 1
+        let arguments = Array(inv.arguments.prefix(9))
+        let names = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"]
+        let saved = names.map { variables[$0] }
+        for (index, name) in names.prefix(9).enumerated() {
+            variables[name] = index < arguments.count ? (arguments[index], inv.argumentLabels[index + 1] ?? []) : nil
+        }
+        let all = inv.argumentLabels.values.reduce(DataLabels()) { $0.union($1) }
+        variables["@"] = (arguments.joined(separator: " "), all)
+        variables["*"] = variables["@"]
+        let savedPositional = positional
+        positional = arguments
+        activeFunctions.insert(inv.argv[0])
+        let flow = runScript(body, origin: .wrapper, inv: inv, privileged: inv.privileged, stdin: inv)
+        activeFunctions.remove(inv.argv[0])
+        positional = savedPositional
+        for (name, value) in zip(names, saved) { variables[name] = value }
+        return flow
     }
 
     /// Commands whose name comes from an unresolved expansion run something we cannot see.

@@ -22,6 +22,13 @@ extension ShellAnalyzer {
             case .doubleQuoted(let parts):
                 sawContent = true
                 for inner in parts {
+                    // `"$@"` in a function call: one field per argument.
+                    if split, let positional, case .parameter("@", let modifier) = inner, modifier?.isEmpty ?? true {
+                        for (k, argument) in positional.enumerated() {
+                            if k == 0 { out.fields[out.fields.count - 1] += argument } else { out.fields.append(argument) }
+                        }
+                        continue
+                    }
                     let (text, isStatic, labels) = expand(inner, depth: depth, privileged: privileged)
                     out.fields[out.fields.count - 1] += text
                     out.isStatic = out.isStatic && isStatic

@@ -21,6 +21,12 @@ struct ShellAnalyzer {
     var pathMemo: [String: PathCatalogue.Verdict] = [:]
     /// Functions the script defines (for fork-bomb detection).
     var functionNames: Set<String> = []
+    /// Function bodies by name, judged again at each call with its arguments (at most 16 calls).
+    var functionBodies: [String: String] = [:]
+    var functionCalls = 0
+    /// The arguments of the function call being judged (`"$@"`), and the functions on the call stack.
+    var positional: [String]? = nil
+    var activeFunctions: Set<String> = []
     var fileRuleMemo: [String: [Finding]] = [:]
     /// Whether a `cd` moved into a credential store or a system directory (bare names there matter).
     var cwdIsSensitive = false

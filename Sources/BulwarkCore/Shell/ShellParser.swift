@@ -18,6 +18,9 @@ public struct ShellParseResult: Sendable {
     public var errors: [ShellSyntaxError]
     /// Names of the shell functions the script defines.
     public var functionNames: Set<String> = []
+    /// The source of each function's body (`{ … }` without the braces), for calls to be judged
+    /// with their arguments. At most 16 functions; bodies over 64 KiB are not kept.
+    public var functionBodies: [String: String] = [:]
 
     /// True when a limit (depth or size) stopped the parser: the script was not fully read.
     public var hitLimit: Bool { errors.contains { $0.kind == .tooDeep || $0.kind == .tooLarge } }
@@ -42,7 +45,11 @@ public enum ShellParser {
         }
         var state = ShellParserState(bytes: bytes, depth: 0, maxDepth: maxDepth)
         let script = state.parseList(untilParen: false)
-        return ShellParseResult(script: script, errors: state.errors, functionNames: state.functionNames)
+        var result = ShellParseResult(script: script, errors: state.errors, functionNames: state.functionNames)
+        for (name, start) in state.functionStarts {
+            if let body = FunctionBody.extract(bytes, from: start) { result.functionBodies[name] = body }
+        }
+        return result
     }
 }
 
@@ -60,6 +67,8 @@ struct ShellParserState {
     var caseDepth = 0
     var expectCasePattern = false
     var functionNames: Set<String> = []
+    /// Where each function's body starts (just after `name()` or `function name`).
+    var functionStarts: [String: Int] = [:]
 
     init(bytes: [UInt8], depth: Int, maxDepth: Int) {
         self.b = bytes
@@ -234,7 +243,10 @@ struct ShellParserState {
                 skipBlanks()
                 if peek() == UInt8(ascii: "("), peek(1) == UInt8(ascii: ")") {
                     i += 2
-                    if let name = literalText(command.words[0]), functionNames.count < 64 { functionNames.insert(name) }
+                    if let name = literalText(command.words[0]), functionNames.count < 64 {
+                        functionNames.insert(name)
+                        if functionStarts.count < 16 { functionStarts[name] = i }
+                    }
                     command.words.removeAll()
                     continue
                 }
@@ -263,9 +275,12 @@ struct ShellParserState {
             return .consumed
         case "function":
             skipBlanks()
-            if let nameWord = parseWord(), let name = literalText(nameWord), functionNames.count < 64 { functionNames.insert(name) }
+            let nameWord = parseWord()
+            let name = nameWord.flatMap { literalText($0) }
+            if let name, functionNames.count < 64 { functionNames.insert(name) }
             skipBlanks()
             if peek() == UInt8(ascii: "("), peek(1) == UInt8(ascii: ")") { i += 2 }
+            if let name, functionStarts.count < 16 { functionStarts[name] = i }
             return .consumed
         case "for", "select":
             skipBlanks()
@@ -838,12 +853,14 @@ struct ShellParserState {
         s.heredocNewline = heredocNewline
         s.heredocResume = heredocResume
         s.functionNames = functionNames
+        s.functionStarts = functionStarts
         return s
     }
 
     mutating func adopt(_ other: ShellParserState) {
         i = other.i
         functionNames = other.functionNames
+        functionStarts = other.functionStarts
         errors = other.errors
         heredocNewline = other.heredocNewline
         heredocResume = other.heredocResume

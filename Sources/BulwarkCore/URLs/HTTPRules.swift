@@ -6,9 +6,9 @@ public enum HTTPRules {
     public static func findings(for request: HTTPRequestFacet) -> [Finding] {
         let url = request.url
         var out: [Finding] = []
-        func add(_ rule: RuleID, _ severity: Severity, _ message: String, _ category: ImpactCategory) {
+        func add(_ rule: RuleID, _ severity: Severity, _ message: String, _ category: ImpactCategory, score: Int? = nil) {
             out.append(Finding(
-                layer: .impact, rule: rule, severity: severity, message: message,
+                layer: .impact, rule: rule, severity: severity, score: score, message: message,
                 evidence: url.raw, category: category))
         }
         let target = url.host.isEmpty ? url.raw : url.host
@@ -48,6 +48,11 @@ public enum HTTPRules {
                 add("http.url_shortener", .low, "\(request.method) to \(name) \(target), which hides the destination",
                     .network)
             }
+        }
+        // `=` is base64 padding: no host name has one, data smuggled out in a DNS label does.
+        if url.host.utf8.contains(UInt8(ascii: "=")) {
+            add("http.encoded_host", .high, "\(request.method) to a host name that carries encoded data (\(target)): exfiltration through DNS",
+                .exfiltration, score: 75)
         }
         if let info = url.userinfo {
             if let colon = info.firstIndex(of: ":"), info.index(after: colon) < info.endIndex {

@@ -143,8 +143,17 @@ public enum URLParser {
 
     /// Letters, digits, `-`, `_`, `.` and non-ASCII (internationalized names); for IPv6 the caller
     /// checks separately.
+    /// Letters, digits, `-`, `_`, `.` and non-ASCII; also `=` ending a label (`MTEx=.evil.com`),
+    /// which is base64 padding: such hosts are parsed so that the smuggled data can be judged.
     static func isValidHostName(_ host: String) -> Bool {
-        host.utf8.allSatisfy { b in isAlpha(b) || isDigit(b) || b == 0x2D || b == 0x5F || b == 0x2E || b >= 0x80 }
+        var previous: UInt8 = 0
+        for b in host.utf8.reversed() {
+            let ok = isAlpha(b) || isDigit(b) || b == 0x2D || b == 0x5F || b == 0x2E || b >= 0x80
+                || b == 0x3D && (previous == 0x2E || previous == 0x3D)
+            guard ok else { return false }
+            previous = b
+        }
+        return true
     }
 
     /// `1.5` or `host.123`: such hosts must be IPv4 literals.

@@ -184,7 +184,7 @@ extension ShellAnalyzer {
     /// Text written to a file that would spawn a shell when some program later runs it
     /// (`echo 'exec /bin/sh' > hook`): a staged shell escape. Shebang lines are not payloads.
     mutating func checkPlantedPayload(_ text: String, path: String, evidence: String) {
-        checkPythonStartupHook(text, path: path, evidence: evidence)
+        checkStartupHook(text, path: path, evidence: evidence)
         guard Escapes.spawnsShell(text) || text.utf8.count > 8 && (text.contains("load_module") || text.contains("LD_PRELOAD")) else { return }
         var body = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.hasPrefix("#!") {
@@ -198,19 +198,6 @@ extension ShellAnalyzer {
             add("shell.library_load", .high, score: 75, .execution, "Writes configuration that loads a shared library into \(path)", evidence: evidence)
         }
     }
-
-    /// Python runs `sitecustomize.py`, `usercustomize.py` and the `import` lines of `.pth` files at
-    /// every interpreter start. One that runs commands is a persistence payload (T1546.018);
-    /// ordinary `.pth` files only add paths.
-    mutating func checkPythonStartupHook(_ text: String, path: String, evidence: String) {
-        let pth = path.hasSuffix(".pth")
-        guard pth || path.hasSuffix("sitecustomize.py") || path.hasSuffix("usercustomize.py") else { return }
-        let code = pth ? text.split(separator: "\n").filter { $0.hasPrefix("import ") || $0.hasPrefix("import\t") }.joined(separator: "\n") : text
-        guard Self.pythonCommandCalls.contains(where: { code.contains($0) }) else { return }
-        add("shell.persistence.python_startup", .critical, .persistence, "Plants code that runs commands at every Python start (\(path))", evidence: evidence)
-    }
-
-    static let pythonCommandCalls = ["os.system", "subprocess", "os.popen", "os.exec", "os.spawn", "pty.spawn", "exec(", "eval(", "__import__("]
 
     /// Running a file that this script downloaded (`curl -o x … && ./x`) or decoded
     /// (`base64 -d < blob > x; ./x`).

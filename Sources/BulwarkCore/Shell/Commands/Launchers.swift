@@ -1,6 +1,7 @@
 /// Programs that start other programs in ways the generic wrappers do not cover: every program
 /// in a directory (`run-parts`), a subcommand that is a shell (`ansible-test shell`), the loader
-/// cache (`ldconfig`), and output that never ends (`yes`).
+/// cache (`ldconfig`), document processors switched into modes that run commands, and output
+/// that never ends (`yes`).
 extension ShellAnalyzer {
     /// `run-parts DIR` runs every executable in DIR; pointed at a system binary directory it runs
     /// shells (`run-parts --regex '^sh$' /bin`).
@@ -45,5 +46,27 @@ extension ShellAnalyzer {
         guard discarded, !inv.stdoutIsPipe else { return DataFlow() }
         add("shell.impact.resource_exhaustion", .high, score: 75, .resourceExhaustion, "yes writes forever: nothing reads its output and stops it", evidence: inv.text)
         return DataFlow()
+    }
+
+    /// Document processors whose "unsafe" switches let the document run shell commands:
+    /// `dvips -R0`, `groff`/`pic -U`, `gs -dNOSAFER`. TeX's `--shell-escape` has ordinary uses
+    /// (minted) and goes to review; with a shell in the document it is blocked elsewhere.
+    mutating func unsafeMode(_ inv: CommandInvocation) -> DataFlow? {
+        let args = inv.arguments
+        let unsafe: Bool
+        switch inv.name {
+        case "dvips": unsafe = args.contains("-R0")
+        case "pic", "gpic", "groff", "troff", "nroff": unsafe = args.contains { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("U") }
+        case "gs", "gsc", "ghostscript": unsafe = args.contains { $0 == "-dNOSAFER" || $0 == "-dDELAYSAFER" }
+        default:
+            if args.contains(where: { $0 == "--shell-escape" || $0 == "-shell-escape" || $0 == "--enable-write18" || $0 == "-enable-write18" }) {
+                add("shell.escape.unsafe_mode", .medium, .execution, "\(inv.name) lets the document run shell commands (--shell-escape)", evidence: inv.text)
+            }
+            return nil
+        }
+        if unsafe {
+            add("shell.escape.unsafe_mode", .high, score: 75, .execution, "\(inv.name) is switched into a mode where the document runs shell commands", evidence: inv.text)
+        }
+        return nil
     }
 }

@@ -10,10 +10,21 @@ extension ShellAnalyzer {
 
     mutating func judgeRequest(_ request: HTTPRequestFacet, inv: CommandInvocation) {
         if touchedURLs.count < 64 { touchedURLs.append(request.url) }
+        // Fetching a known offensive tool's file (`…/releases/download/…/linpeas.sh`) is staging it.
+        // A bare name (`github.com/jpillora/chisel`) is a project page, not the tool.
+        if let name = request.url.path.split(separator: "/").last, let dot = name.firstIndex(of: ".") {
+            let base = name[..<dot].lowercased()
+            let ext = name[name.index(after: dot)...].lowercased()
+            if Self.toolFileExtensions.contains(ext), let (category, what) = Self.offensiveTools[base] {
+                add("shell.indicator.offensive_tool", .critical, category, "Downloads \(base), a known offensive tool that \(what)", evidence: inv.text)
+            }
+        }
         for finding in HTTPRules.findings(for: request) {
             add(finding.rule, finding.severity, score: finding.score, finding.category ?? .network, finding.message, evidence: inv.text)
         }
     }
+
+    static let toolFileExtensions: Set<String> = ["sh", "py", "pl", "rb", "exe", "ps1", "bin", "elf", "zip", "gz", "tar.gz", "tgz", "jar"]
 
     /// Data carried in arguments (`-d "$(cat ~/.ssh/id_rsa)"`) or on stdin, leaving the machine.
     mutating func judgeEgress(_ labels: DataLabels, inv: CommandInvocation, destination: String) {
