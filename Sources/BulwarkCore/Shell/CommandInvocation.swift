@@ -11,6 +11,7 @@ public struct CommandInvocation: Sendable {
         case findExec = "find -exec"
         case stdinScript = "script on stdin"
         case decodedPayload = "decoded payload"
+        case scriptFile = "script written earlier"
         case interpreterCode = "interpreter code"
         case remote
     }

@@ -35,6 +35,7 @@ extension ShellAnalyzer {
         checkEmbeddedShell(inv)
         checkLibraryLoad(inv)
         checkExecutedFile(inv)
+        checkWrittenProgram(inv)
         checkNetworkSinks(inv)
         return flow ?? defaultFlow(inv)
     }

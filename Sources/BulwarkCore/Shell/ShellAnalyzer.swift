@@ -15,6 +15,10 @@ struct ShellAnalyzer {
     var variables: [String: (text: String?, labels: DataLabels)] = [:]
     /// Files written during the script, with the labels of what was written (downloads…).
     var fileLabels: [String: DataLabels] = [:]
+    /// Text written to files earlier in the script (`echo … > /tmp/x.sh`), judged when the file
+    /// is run, sourced or installed as a crontab. At most 16 files of 64 KiB.
+    var writtenTexts: [String: String] = [:]
+    var runningScripts: Set<String> = []
     var truncated = false
     var normalizer: PathNormalizer
     /// Per-analysis memo of path verdicts and file-rule results: scripts touch the same paths often.
@@ -247,6 +251,7 @@ struct ShellAnalyzer {
                 if let text = flow.text ?? flow.fragments { checkPlantedPayload(text, path: r.target, evidence: "\(writer) \(r.op.rawValue) \(r.target)") }
                 judgeOverwrite(path, mode: mode, labels: flow.labels, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
                 if !flow.labels.isEmpty { fileLabels[path, default: []].formUnion(flow.labels) }
+                recordWrittenText(flow.text ?? flow.fragments, path: path, append: mode == .append)
                 if r.fd == nil || r.fd == 1 { flow = DataFlow() }
             default:
                 continue
@@ -269,6 +274,9 @@ struct ShellAnalyzer {
         let klass = pathClass(path)
         if mode == .write, Self.isSystemLog(path, klass) {
             add("shell.evasion.delete_logs", .high, score: 75, .defenseEvasion, "Overwrites a system log (\(path))", evidence: evidence)
+        }
+        if mode == .write, path.hasPrefix("/var/mail/") || path.hasPrefix("/var/spool/mail/") {
+            add("shell.evasion.clear_mailbox", .high, score: 75, .defenseEvasion, "Overwrites a system mailbox (\(path)), destroying the mail it holds", evidence: evidence)
         }
         if mode == .write, klass == .history {
             add("shell.evasion.clear_history", .high, score: 75, .defenseEvasion, "Overwrites shell history", evidence: evidence)

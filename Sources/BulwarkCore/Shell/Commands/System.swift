@@ -57,6 +57,9 @@ extension ShellAnalyzer {
         }
         add("shell.persistence.cron", .high, .persistence, "Installs a crontab (scheduled commands survive the session)", evidence: inv.text)
         if let text = inv.stdinText ?? inv.stdinFragments { _ = runCronText(text, inv: inv) }
+        for operand in scan.operands where operand != "-" {
+            if let text = writtenTexts[normalizer.normalize(operand)] { _ = runCronText(text, inv: inv) }
+        }
         return DataFlow()
     }
 
@@ -66,6 +69,11 @@ extension ShellAnalyzer {
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
             if fields.count == 6, !line.hasPrefix("#") {
+                // A job that runs a program from a world-writable directory: anyone can swap it.
+                if let program = fields[5].split(separator: " ").first, program.contains("/"),
+                    pathClass(normalizer.normalize(String(program))) == .temp {
+                    add("shell.persistence.cron_temp_program", .critical, .persistence, "Schedules \(program) from a temporary directory to run repeatedly", evidence: String(line.prefix(120)))
+                }
                 let f = runScript(String(fields[5]), origin: .wrapper, inv: inv, privileged: inv.privileged, stdin: nil)
                 flow.labels.formUnion(f.labels)
             }

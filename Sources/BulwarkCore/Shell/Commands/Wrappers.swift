@@ -40,7 +40,7 @@ extension ShellAnalyzer {
             let labels = inv.argumentLabels[1] ?? []
             judgeCodeLabels(labels.union(fileLabels[normalizer.normalize(file)] ?? []), inv: inv)
             if file == "/dev/stdin" || file == "-" { judgeCodeLabels(inv.stdinLabels, inv: inv); if let t = inv.stdinText { return runScript(t, origin: .stdinScript, inv: inv, privileged: inv.privileged, stdin: nil) } }
-            return DataFlow()
+            return runWrittenScript(normalizer.normalize(file), inv: inv) ?? DataFlow()
         case "su":
             let scan = OptionScan(inv.arguments, shortWithValue: ["c", "s", "g", "G"], longWithValue: ["command", "shell", "group"])
             add("shell.privilege.su", .info, .privilegeEscalation, "Switches user with su", evidence: inv.text)
@@ -229,7 +229,7 @@ extension ShellAnalyzer {
             }
             if script == "/dev/stdin" || script == "-" { return runStdinScript(inv) }
             if script.hasPrefix("/dev/fd/") || script.hasPrefix("/proc/self/fd/") { return DataFlow() }
-            return DataFlow()
+            return runWrittenScript(path, inv: inv) ?? DataFlow()
         }
         // No -c and no script file: the shell reads commands from stdin, or is interactive.
         if inv.stdinIsPipe || inv.stdinText != nil {
