@@ -47,7 +47,8 @@ public struct ShellAnalysis: Sendable {
 
 /// A first line that is only an interpreter (`python3`, `tclsh`, `jjs`) and the lines after it.
 func replInput(_ source: String) -> (String, String)? {
-    guard let newline = source.utf8.firstIndex(of: 0x0A) else { return nil }
+    // Only the first 24 bytes can hold such a line; most sources stop here without allocating.
+    guard let newline = source.utf8.prefix(24).firstIndex(of: 0x0A) else { return nil }
     let first = String(source[..<newline]).trimmingCharacters(in: " \t\r")
     guard first.utf8.count <= 16, ShellAnalysis.replNames.contains(first) else { return nil }
     let rest = String(source[source.index(after: newline)...])

@@ -19,6 +19,7 @@ struct ShellAnalyzer {
     /// is run, sourced or installed as a crontab. At most 16 files of 64 KiB.
     var writtenTexts: [String: String] = [:]
     var runningScripts: Set<String> = []
+    var writtenScriptRuns = 0
     var truncated = false
     var normalizer: PathNormalizer
     /// Per-analysis memo of path verdicts and file-rule results: scripts touch the same paths often.
@@ -248,7 +249,7 @@ struct ShellAnalyzer {
                 if r.fd == 2 { continue }
                 let mode: FileAccessMode = (r.op == .append || r.op == .appendAll) ? .append : .write
                 fileAccess(raw: r.target, path: path, mode: mode, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
-                if let text = flow.text ?? flow.fragments { checkPlantedPayload(text, path: r.target, evidence: "\(writer) \(r.op.rawValue) \(r.target)") }
+                if let text = flow.text ?? flow.fragments { checkPlantedPayload(text, path: r.target, normalized: path, evidence: "\(writer) \(r.op.rawValue) \(r.target)") }
                 judgeOverwrite(path, mode: mode, labels: flow.labels, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
                 if !flow.labels.isEmpty { fileLabels[path, default: []].formUnion(flow.labels) }
                 recordWrittenText(flow.text ?? flow.fragments, path: path, append: mode == .append)

@@ -88,6 +88,13 @@ struct BadInputTests {
         BadCase("1 MB of backslashes (literal text)", refused: false, expected: nil, bash(String(repeating: "\\", count: oneMB))),
         BadCase("100,000 pipes of ls", refused: false, expected: nil, bash(String(repeating: "ls |", count: 100_000) + " ls")),
         BadCase("10,000 heredocs", refused: false, bash(String(repeating: "cat <<A\n", count: 10_000))),
+        // Bodies and written scripts are judged again at each call or run: bounded to 16 of each.
+        BadCase("a 60 KB script written once and run 10,000 times", refused: false, expected: .allow, bash(
+            "echo '" + String(repeating: "true; ", count: 10_000) + "' > /tmp/x; " + String(repeating: "sh /tmp/x; ", count: 10_000))),
+        BadCase("a 60 KB function called 10,000 times", refused: false, expected: .allow, bash(
+            "f() { " + String(repeating: "true; ", count: 10_000) + " }; " + String(repeating: "f a; ", count: 10_000))),
+        BadCase("16 functions each calling the next twice", refused: false, bash(
+            (0..<16).map { "f\($0)() { f\($0 + 1) x; f\($0 + 1) y; }; " }.joined() + "f16() { rm -rf \"$1\"; }; f0 ~")),
     ]
 
     @Test("Hostile but well-formed input gets a verdict in bounded time", arguments: hostile)
@@ -210,7 +217,8 @@ struct BadInputTests {
     }
 
     static func randomShell(_ rng: inout XorShift) -> String {
-        let words = ["rm", "-rf", "~", "/", "curl", "http://x", "sh", "bash", "-c", "eval", "echo", "base64", "-d", "xargs", "find", "-exec", "{}", "\\;", "a=rm", "$a", "python", "nc"]
+        let words = ["rm", "-rf", "~", "/", "curl", "http://x", "sh", "bash", "-c", "eval", "echo", "base64", "-d", "xargs", "find", "-exec", "{}", "\\;", "a=rm", "$a", "python", "nc",
+            "f()", "{", "}", "f", "\"$1\"", "\"$@\"", "function", ">", "/tmp/x", "python3\n", "osascript", "-e", "'delete POSIX file \"/x\"'", "~/.bashrc"]
         var out = ""
         for _ in 0..<Int.random(in: 1...24, using: &rng) {
             if Bool.random(using: &rng) {

@@ -183,8 +183,8 @@ extension ShellAnalyzer {
 
     /// Text written to a file that would spawn a shell when some program later runs it
     /// (`echo 'exec /bin/sh' > hook`): a staged shell escape. Shebang lines are not payloads.
-    mutating func checkPlantedPayload(_ text: String, path: String, evidence: String) {
-        checkStartupHook(text, path: path, evidence: evidence)
+    mutating func checkPlantedPayload(_ text: String, path: String, normalized: String, evidence: String) {
+        checkStartupHook(text, path: path, normalized: normalized, evidence: evidence)
         guard Escapes.spawnsShell(text) || text.utf8.count > 8 && (text.contains("load_module") || text.contains("LD_PRELOAD")) else { return }
         var body = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !line.hasPrefix("#!") {

@@ -12,10 +12,11 @@ extension ShellAnalyzer {
         if touchedURLs.count < 64 { touchedURLs.append(request.url) }
         // Fetching a known offensive tool's file (`…/releases/download/…/linpeas.sh`) is staging it.
         // A bare name (`github.com/jpillora/chisel`) is a project page, not the tool.
-        if let name = request.url.path.split(separator: "/").last, let dot = name.firstIndex(of: ".") {
+        let urlPath = request.url.path
+        let name = urlPath.lastIndex(of: "/").map { urlPath[urlPath.index(after: $0)...] } ?? urlPath[...]
+        if let dot = name.firstIndex(of: "."), Self.toolFileExtensions.contains(name[name.index(after: dot)...].lowercased()) {
             let base = name[..<dot].lowercased()
-            let ext = name[name.index(after: dot)...].lowercased()
-            if Self.toolFileExtensions.contains(ext), let (category, what) = Self.offensiveTools[base] {
+            if let (category, what) = Self.offensiveTools[base] {
                 add("shell.indicator.offensive_tool", .critical, category, "Downloads \(base), a known offensive tool that \(what)", evidence: inv.text)
             }
         }

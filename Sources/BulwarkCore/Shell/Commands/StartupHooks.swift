@@ -3,10 +3,10 @@
 /// startup-file write; planting commands that act (write files, reach the network, start
 /// background programs) is persistence and is blocked.
 extension ShellAnalyzer {
-    mutating func checkStartupHook(_ text: String, path: String, evidence: String) {
+    mutating func checkStartupHook(_ text: String, path: String, normalized: String, evidence: String) {
         if path.hasSuffix(".pth") || path.hasSuffix("customize.py") {
             checkPythonStartupHook(text, path: path, evidence: evidence)
-        } else if pathClass(normalizer.normalize(path)) == .shellStartup, let action = StartupScript.action(in: text) {
+        } else if pathClass(normalized) == .shellStartup, let action = StartupScript.action(in: text) {
             add("shell.persistence.startup_command", .critical, .persistence, "Plants a command that runs at every shell start in \(path): \(action)", evidence: evidence)
         }
     }

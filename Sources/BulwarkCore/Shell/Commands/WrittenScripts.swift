@@ -16,7 +16,8 @@ extension ShellAnalyzer {
 
     /// Runs the text written to `path` as a shell script, once per file on the call stack.
     mutating func runWrittenScript(_ path: String, inv: CommandInvocation) -> DataFlow? {
-        guard !writtenTexts.isEmpty, let text = writtenTexts[path], !runningScripts.contains(path) else { return nil }
+        guard !writtenTexts.isEmpty, let text = writtenTexts[path], !runningScripts.contains(path), writtenScriptRuns < 16 else { return nil }
+        writtenScriptRuns += 1
         // A script for another interpreter (`#!/usr/bin/python3`) is not shell.
         if text.hasPrefix("#!"), let line = text.split(separator: "\n", maxSplits: 1).first {
             let words = line.dropFirst(2).split(separator: " ").filter { !$0.hasPrefix("-") }
