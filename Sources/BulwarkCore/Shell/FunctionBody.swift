@@ -1,12 +1,13 @@
-/// Cuts a function's body out of the source: the text between the `{` that follows the
-/// definition and its matching `}`, skipping quoted text and escapes. Linear in the body's size.
+/// Cuts a function's body out of the source: the text between the `{` (or `(`) that follows the
+/// definition and its match, skipping quoted text and escapes. Linear in the body's size.
 enum FunctionBody {
     static let maxBytes = 64 << 10
 
     static func extract(_ b: [UInt8], from start: Int) -> String? {
         var i = start
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A { i += 1 }
-        guard i < b.count, b[i] == UInt8(ascii: "{") else { return nil }
+        guard i < b.count, b[i] == UInt8(ascii: "{") || b[i] == UInt8(ascii: "(") else { return nil }
+        let opener = b[i], closer = opener == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: ")")
         let open = i + 1
         var level = 1
         i = open
@@ -21,9 +22,9 @@ enum FunctionBody {
             case UInt8(ascii: "\""):
                 i += 1
                 while i < b.count, b[i] != UInt8(ascii: "\"") { i += b[i] == UInt8(ascii: "\\") ? 2 : 1 }
-            case UInt8(ascii: "{"):
+            case opener:
                 level += 1
-            case UInt8(ascii: "}"):
+            case closer:
                 level -= 1
                 if level == 0 { return String(decoding: b[open..<i], as: UTF8.self) }
             default:

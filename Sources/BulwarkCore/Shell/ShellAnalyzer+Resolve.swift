@@ -27,6 +27,7 @@ extension ShellAnalyzer {
                         for (k, argument) in positional.enumerated() {
                             if k == 0 { out.fields[out.fields.count - 1] += argument } else { out.fields.append(argument) }
                         }
+                        out.labels.formUnion(positionalLabels)
                         continue
                     }
                     let (text, isStatic, labels) = expand(inner, depth: depth, privileged: privileged)

@@ -26,11 +26,13 @@ struct ShellAnalyzer {
     var pathMemo: [String: PathCatalogue.Verdict] = [:]
     /// Functions the script defines (for fork-bomb detection).
     var functionNames: Set<String> = []
-    /// Function bodies by name, judged again at each call with its arguments (at most 16 calls).
-    var functionBodies: [String: String] = [:]
+    /// Function bodies by name (every definition, at most 4), judged again at each call with its
+    /// arguments (at most 16 calls).
+    var functionBodies: [String: [String]] = [:]
     var functionCalls = 0
     /// The arguments of the function call being judged (`"$@"`), and the functions on the call stack.
     var positional: [String]? = nil
+    var positionalLabels: DataLabels = []
     var activeFunctions: Set<String> = []
     var fileRuleMemo: [String: [Finding]] = [:]
     /// Whether a `cd` moved into a credential store or a system directory (bare names there matter).
@@ -180,7 +182,14 @@ struct ShellAnalyzer {
         }
         invocations.append(invocation)
         checkAssignments(environment, evidenceSuffix: " " + invocation.text)
-        var flow = evaluate(invocation)
+        // Only a command word the shell itself runs can call a function: `sudo rm`, `xargs rm`,
+        // `command rm` and `find -exec rm` run the program (their children never come here).
+        var flow: DataFlow
+        if !functionBodies.isEmpty, !dynamicName, let bodies = functionBodies[argv[0]], !activeFunctions.contains(argv[0]), functionCalls < 16 {
+            flow = callFunction(bodies, invocation)
+        } else {
+            flow = evaluate(invocation)
+        }
         checkSocketRedirects(invocation, flow: flow)
         flow = applyOutputRedirects(redirects, flow: flow, writer: invocation.name)
         // Keep declared variables (`export a=rm`, `declare x=…`, `read`) visible to later commands.

@@ -18,9 +18,10 @@ public struct ShellParseResult: Sendable {
     public var errors: [ShellSyntaxError]
     /// Names of the shell functions the script defines.
     public var functionNames: Set<String> = []
-    /// The source of each function's body (`{ … }` without the braces), for calls to be judged
-    /// with their arguments. At most 16 functions; bodies over 64 KiB are not kept.
-    public var functionBodies: [String: String] = [:]
+    /// The source of each function's bodies (`{ … }` or `( … )` without the brackets; every
+    /// definition of a name, at most 4), for calls to be judged with their arguments. At most 32
+    /// definitions; bodies over 64 KiB are not kept.
+    public var functionBodies: [String: [String]] = [:]
 
     /// True when a limit (depth or size) stopped the parser: the script was not fully read.
     public var hitLimit: Bool { errors.contains { $0.kind == .tooDeep || $0.kind == .tooLarge } }
@@ -46,8 +47,8 @@ public enum ShellParser {
         var state = ShellParserState(bytes: bytes, depth: 0, maxDepth: maxDepth)
         let script = state.parseList(untilParen: false)
         var result = ShellParseResult(script: script, errors: state.errors, functionNames: state.functionNames)
-        for (name, start) in state.functionStarts {
-            if let body = FunctionBody.extract(bytes, from: start) { result.functionBodies[name] = body }
+        for (name, start) in state.functionStarts where (result.functionBodies[name]?.count ?? 0) < 4 {
+            if let body = FunctionBody.extract(bytes, from: start) { result.functionBodies[name, default: []].append(body) }
         }
         return result
     }
@@ -67,8 +68,8 @@ struct ShellParserState {
     var caseDepth = 0
     var expectCasePattern = false
     var functionNames: Set<String> = []
-    /// Where each function's body starts (just after `name()` or `function name`).
-    var functionStarts: [String: Int] = [:]
+    /// Where each function's body starts (just after `name()` or `function name`), in order.
+    var functionStarts: [(String, Int)] = []
 
     init(bytes: [UInt8], depth: Int, maxDepth: Int) {
         self.b = bytes
@@ -245,7 +246,7 @@ struct ShellParserState {
                     i += 2
                     if let name = literalText(command.words[0]), functionNames.count < 64 {
                         functionNames.insert(name)
-                        if functionStarts.count < 16 { functionStarts[name] = i }
+                        if functionStarts.count < 32 { functionStarts.append((name, i)) }
                     }
                     command.words.removeAll()
                     continue
@@ -280,7 +281,7 @@ struct ShellParserState {
             if let name, functionNames.count < 64 { functionNames.insert(name) }
             skipBlanks()
             if peek() == UInt8(ascii: "("), peek(1) == UInt8(ascii: ")") { i += 2 }
-            if let name, functionStarts.count < 16 { functionStarts[name] = i }
+            if let name, functionStarts.count < 32 { functionStarts.append((name, i)) }
             return .consumed
         case "for", "select":
             skipBlanks()

@@ -93,6 +93,8 @@ struct BadInputTests {
             "echo '" + String(repeating: "true; ", count: 10_000) + "' > /tmp/x; " + String(repeating: "sh /tmp/x; ", count: 10_000))),
         BadCase("a 60 KB function called 10,000 times", refused: false, expected: .allow, bash(
             "f() { " + String(repeating: "true; ", count: 10_000) + " }; " + String(repeating: "f a; ", count: 10_000))),
+        BadCase("AppleScript: `delete file ` × 21,000", refused: false, expected: .allow, bash("osascript -e '" + String(repeating: "delete file ", count: 21_000) + "'")),
+        BadCase("AppleScript: `do script ` × 25,000", refused: false, expected: .allow, bash("osascript -e '" + String(repeating: "do script ", count: 25_000) + "'")),
         BadCase("16 functions each calling the next twice", refused: false, bash(
             (0..<16).map { "f\($0)() { f\($0 + 1) x; f\($0 + 1) y; }; " }.joined() + "f16() { rm -rf \"$1\"; }; f0 ~")),
     ]

@@ -21,7 +21,7 @@ extension ShellAnalyzer {
         register(["cp", "mv", "install", "ln", "tee", "rsync-local"]) { $0.copyLike($1) }
         register(["sed", "gsed"]) { $0.sed($1) }
         register(["ed", "red", "ex", "vi", "vim", "nvim"]) { $0.lineEditor($1) }
-        register(["nano", "pico", "ee", "emacs", "mg", "joe", "jed", "micro", "mcedit", "sudoedit", "nvi", "vis", "kak", "hx"]) { $0.openForEditing($1) }
+        register(["view", "nano", "pico", "ee", "emacs", "mg", "joe", "jed", "micro", "mcedit", "sudoedit", "nvi", "vis", "kak", "hx"]) { $0.openForEditing($1) }
         register(["touch", "setfile"]) { $0.touch($1) }
         register(["curl"]) { $0.curl($1) }
         register(["wget"]) { $0.wget($1) }

@@ -11,7 +11,7 @@ extension ShellAnalyzer {
             let scan = OptionScan(inv.arguments, shortWithValue: ["e", "h", "u", "P", "D", "S"], longWithValue: ["execute", "host", "user", "port", "database", "socket", "default-auth", "plugin-dir"])
             statements = scan.allValues("e", "execute")
             // The client loads its authentication plugin from a library path of the caller's choice.
-            if let plugin = scan.value("default-auth") ?? scan.value("plugin-dir"), plugin.contains("/") {
+            if let plugin = scan.value("default-auth"), plugin.contains("/") {
                 add("shell.library_load", .high, score: 75, .execution, "\(inv.name) loads a client plugin from \(plugin.prefix(60))", evidence: inv.text)
             }
         case "sqlite3":

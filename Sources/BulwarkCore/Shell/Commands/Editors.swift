@@ -52,12 +52,29 @@ extension ShellAnalyzer {
     /// An editor opened on files (`sudo vim /etc/sudoers`, `nano ~/.bashrc`) is there to change
     /// them: each file operand is judged as modified in place.
     mutating func openForEditing(_ inv: CommandInvocation) -> DataFlow? {
-        let valued: Set<Character> = inv.name == "emacs" ? ["l", "f", "u", "L"] : ["c", "S", "u", "i", "T", "s", "w", "W", "o", "O", "p"]
-        let scan = OptionScan(inv.arguments, shortWithValue: valued, longWithValue: ["cmd", "load", "eval", "funcall", "init-directory", "cols", "rows", "syntax", "tabsize"])
-        for operand in scan.operands.prefix(16) where !operand.hasPrefix("+") {
-            fileAccess(raw: operand, path: normalizer.normalize(operand), mode: .append, evidence: inv.text)
+        let valued: Set<Character>
+        switch inv.name {
+        case "emacs": valued = ["l", "f", "u", "L"]
+        case "vi", "vim", "nvim", "view": valued = ["c", "S", "u", "i", "T", "s", "w", "W", "U"]  // -o/-O/-p take an attached number
+        default: valued = ["Y", "T", "r", "o", "s"]
         }
-        return nil
+        let scan = OptionScan(inv.arguments, shortWithValue: valued, longWithValue: ["cmd", "load", "eval", "funcall", "init-directory", "cols", "rows", "syntax", "tabsize"])
+        // `vim -R`, `view`, `nano -v`: read-only.
+        let readOnly = inv.name == "view" || scan.has("R") && inv.name != "nano" || scan.has("v") && inv.name == "nano" || scan.has(long: "view")
+        var labels: DataLabels = []
+        for operand in scan.operands.prefix(16) where !operand.hasPrefix("+") {
+            let path = normalizer.normalize(operand)
+            fileAccess(raw: operand, path: path, mode: .read, evidence: inv.text)
+            labels.formUnion(labelsForReading(path))
+            // Reading a credential, history or log file is already the worse of the two.
+            switch pathClass(path) {
+            case .credentialStore, .history, .logs, .temp, .project, .home, .other, .dotfile:
+                continue
+            default:
+                if !readOnly { fileAccess(raw: operand, path: path, mode: .append, evidence: inv.text) }
+            }
+        }
+        return DataFlow(labels: labels)
     }
 }
 

@@ -193,7 +193,7 @@ extension ShellAnalyzer {
                 let severe = klass == .systemDir || Self.shells.contains(commandName(path)) || Self.interpreters[commandName(path)] != nil || ["find", "vim", "cp", "env", "less"].contains(commandName(path))
                 if Self.isSetuidOnly(mode) || severe {
                     add("shell.privilege.setuid", severe ? .critical : .high, score: severe ? nil : 75, .privilegeEscalation, "Sets the set-uid bit on \(path)", evidence: inv.text)
-                } else if Self.grantsExecuteWithSetID(mode) {
+                } else if Self.grantsExecuteWithSetID(mode), !recursive, !target.hasSuffix("/") {
                     // `g+xs`: a set-gid program, not a directory's group inheritance (`g+s`, `2775`).
                     add("shell.privilege.setgid", .high, score: 75, .privilegeEscalation, "Makes \(path) a set-gid program", evidence: inv.text)
                 } else {
@@ -352,10 +352,14 @@ extension ShellAnalyzer {
         let scan = OptionScan(inv.arguments, shortWithValue: ["t", "S", "m", "o", "g"], longWithValue: ["target-directory", "suffix", "mode", "owner", "group"])
         var operands = scan.operands
         if inv.name == "tee" {
-            for target in operands {
+            let append = scan.has("a") || scan.has(long: "append")
+            for target in operands.prefix(16) {
                 let path = normalizer.normalize(target)
-                fileAccess(raw: target, path: path, mode: scan.has("a") || scan.has(long: "append") ? .append : .write, evidence: inv.text)
+                fileAccess(raw: target, path: path, mode: append ? .append : .write, evidence: inv.text)
                 if !inv.stdinLabels.isEmpty { fileLabels[path, default: []].formUnion(inv.stdinLabels) }
+                // `… | tee -a ~/.bashrc` plants what `>> ~/.bashrc` would.
+                if let text = inv.stdinText ?? inv.stdinFragments { checkPlantedPayload(text, path: target, normalized: path, evidence: inv.text) }
+                recordWrittenText(inv.stdinText ?? inv.stdinFragments, path: path, append: append)
             }
             return DataFlow(labels: inv.stdinLabels, text: inv.stdinText)
         }
@@ -391,6 +395,9 @@ extension ShellAnalyzer {
                 }
             }
             if !carried.isEmpty { fileLabels[dest, default: []].formUnion(carried) }
+            if !writtenTexts.isEmpty, inv.name == "cp" || inv.name == "mv" || inv.name == "install", operands.count == 1 {
+                recordWrittenText(writtenTexts[normalizer.normalize(operands[0])], path: dest, append: false)
+            }
             if carried.contains(.secret), pathClass(dest) != .credentialStore {
                 add("shell.credential.staging", .high, score: 75, .credentialAccess, "Copies secret material to \(dest)", evidence: inv.text)
             }

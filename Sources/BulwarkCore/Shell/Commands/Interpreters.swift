@@ -167,19 +167,14 @@ extension ShellAnalyzer {
             }
         }
         if inv.name == "osascript" {
-            // AppleScript `do shell script "…" [with administrator privileges]`.
-            var rest = Substring(code)
-            while let range = rest.firstRange(of: "do shell script") ?? rest.firstRange(of: "do script") {
-                rest = rest[range.upperBound...]
-                let trimmed = rest.drop(while: { $0 == " " })
-                guard let quote = trimmed.first, quote == "\"" || quote == "'" else { continue }
-                let (text, _) = CodeScan.readString(Array(trimmed.utf8), from: 0)
-                let admin = trimmed.contains("administrator privileges")
+            // AppleScript `do shell script "…" [with administrator privileges]`, Finder deletions.
+            let script = AppleScript(code)
+            for (text, admin) in script.shellScripts {
                 executes = true
                 let f = runScript(text, origin: .interpreterCode, inv: inv, privileged: inv.privileged || admin, stdin: nil)
                 flow.labels.formUnion(f.labels)
             }
-            for path in AppleScriptDeletes.scan(code).prefix(8) {
+            for path in script.deletedPaths {
                 _ = runArgv(["rm", "-f", path], environment: [], origin: .interpreterCode, inv: inv, privileged: inv.privileged)
             }
             let lower = code.lowercased()

@@ -30,12 +30,19 @@ extension ShellAnalyzer {
         let scan = OptionScan(inv.arguments, shortWithValue: ["f", "C", "r", "c"], longWithValue: ["format"])
         if scan.has("p") || scan.has(long: "print-cache") || scan.has("N") && scan.operands.isEmpty { return DataFlow(labels: .systemInfo) }
         let config = scan.value("f").map { normalizer.normalize($0) }
-        let customConfig = config.map { $0 != "/etc/ld.so.conf" } ?? false
-        if customConfig || !scan.has("n") && !scan.operands.isEmpty {
+        let customConfig = config.map { !$0.hasPrefix("/etc/") } ?? false
+        // `ldconfig /usr/local/lib` after `make install` is routine; other directories are not.
+        let extra = scan.operands.contains { dir in
+            let p = normalizer.normalize(dir)
+            return !Self.libraryDirectoryPrefixes.contains { p == $0 || p.hasPrefix($0 + "/") }
+        }
+        if customConfig || extra {
             add("shell.library_load", .high, score: 75, .execution, "Rebuilds the shared-library cache from \(customConfig ? "a custom configuration" : "extra directories") (library hijacking)", evidence: inv.text)
         }
         return DataFlow()
     }
+
+    static let libraryDirectoryPrefixes = ["/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib", "/usr/local/lib64", "/opt"]
 
     /// `yes > /dev/null` (or `> file`): an endless loop whose only effect is to burn a CPU or fill
     /// a disk. `yes | cmd` (answering prompts) is bounded by `cmd`; `yes` on a terminal just prints.

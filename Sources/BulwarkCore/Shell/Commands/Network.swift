@@ -10,22 +10,31 @@ extension ShellAnalyzer {
 
     mutating func judgeRequest(_ request: HTTPRequestFacet, inv: CommandInvocation) {
         if touchedURLs.count < 64 { touchedURLs.append(request.url) }
-        // Fetching a known offensive tool's file (`…/releases/download/…/linpeas.sh`) is staging it.
-        // A bare name (`github.com/jpillora/chisel`) is a project page, not the tool.
+        // Fetching a known offensive tool's file is staging it: `…/download/…/linpeas.sh`,
+        // `pspy64`, `chisel_1.9.1_linux_amd64.gz`. A bare name (`github.com/jpillora/chisel`) is
+        // a project page, not the file.
         let urlPath = request.url.path
         let name = urlPath.lastIndex(of: "/").map { urlPath[urlPath.index(after: $0)...] } ?? urlPath[...]
-        if let dot = name.firstIndex(of: "."), Self.toolFileExtensions.contains(name[name.index(after: dot)...].lowercased()) {
-            let base = name[..<dot].lowercased()
-            if let (category, what) = Self.offensiveTools[base] {
-                add("shell.indicator.offensive_tool", .critical, category, "Downloads \(base), a known offensive tool that \(what)", evidence: inv.text)
-            }
+        if let (base, isFile) = Self.toolFileName(name), isFile, let (category, what) = Self.offensiveTools[base] {
+            add("shell.indicator.offensive_tool", .critical, category, "Downloads \(base), a known offensive tool that \(what)", evidence: inv.text)
         }
         for finding in HTTPRules.findings(for: request) {
             add(finding.rule, finding.severity, score: finding.score, finding.category ?? .network, finding.message, evidence: inv.text)
         }
     }
 
-    static let toolFileExtensions: Set<String> = ["sh", "py", "pl", "rb", "exe", "ps1", "bin", "elf", "zip", "gz", "tar.gz", "tgz", "jar"]
+    /// The tool name in a release file name (lowercased, before the first `.` or `_`, without a
+    /// trailing architecture number), and whether the name looks like a file rather than a page.
+    static func toolFileName(_ name: Substring) -> (String, Bool)? {
+        guard !name.isEmpty, name.utf8.count <= 96 else { return nil }
+        let cut = name.firstIndex(where: { $0 == "." || $0 == "_" }) ?? name.endIndex
+        var base = name[..<cut].lowercased()
+        let hadSuffix = cut != name.endIndex
+        var digits = false
+        while let last = base.last, last.isNumber || last == "-" { base.removeLast(); digits = true }
+        guard base.utf8.count >= 3 else { return nil }
+        return (base, hadSuffix || digits)
+    }
 
     /// Data carried in arguments (`-d "$(cat ~/.ssh/id_rsa)"`) or on stdin, leaving the machine.
     mutating func judgeEgress(_ labels: DataLabels, inv: CommandInvocation, destination: String) {

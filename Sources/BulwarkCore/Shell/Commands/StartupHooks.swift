@@ -49,27 +49,59 @@ enum StartupScript {
                 case .subshell(let inner), .group(let inner):
                     if let found = action(in: inner, depth: depth + 1) { return found }
                 case .simple:
-                    if let found = action(of: command) { return found }
+                    if let found = action(of: command, depth: depth) { return found }
                 }
             }
         }
         return nil
     }
 
-    private static func action(of command: ShellCommand) -> String? {
-        for redirect in command.redirects where redirect.fd == nil || redirect.fd == 1 {
+    private static func action(of command: ShellCommand, depth: Int) -> String? {
+        for redirect in command.redirects {
+            let target = literal(redirect.target)
+            if let target, target.hasPrefix("/dev/tcp/") || target.hasPrefix("/dev/udp/") { return "opens a network connection" }
+            guard redirect.fd == nil || redirect.fd == 1 else { continue }
             switch redirect.op {
-            case .output, .append, .clobber, .outputAll, .appendAll:
-                let target = redirect.target.parts.count == 1 ? literal(redirect.target) : nil
+            case .output, .append, .clobber, .outputAll, .appendAll, .readWrite:
                 if target == "/dev/null" { continue }
                 return "writes \(target ?? "a file")"
             default:
                 continue
             }
         }
-        guard let first = command.words.first, let name = literal(first) else { return nil }
-        let base = name.split(separator: "/").last.map(String.init) ?? name
-        return actingPrograms.contains(base) ? "runs \(base)" : nil
+        // `x=$(curl …)`, `eval "$(curl …)"`: substitutions run when the file is read.
+        for word in command.assignments.map(\.value) + command.words {
+            for inner in substitutions(in: word) {
+                if let found = action(in: inner, depth: depth + 1) { return found }
+            }
+        }
+        // The program, past wrappers that run their arguments (`env`, `timeout 1`, `nohup`…).
+        var names = command.words.compactMap(literal)[...]
+        while let first = names.first {
+            let base = first.split(separator: "/").last.map(String.init) ?? first
+            if actingPrograms.contains(base) { return "runs \(base)" }
+            guard wrappers.contains(base) else { return nil }
+            names = names.dropFirst().drop { $0.hasPrefix("-") || $0.contains("=") || $0.first?.isNumber == true }
+        }
+        return nil
+    }
+
+    static let wrappers: Set<String> = ["env", "timeout", "nice", "nohup", "command", "exec", "sudo", "doas", "setsid", "stdbuf", "time", "builtin"]
+
+    /// The scripts of `$(…)`, backticks and process substitutions in `word`, also inside quotes.
+    private static func substitutions(in word: ShellWord) -> [ShellScript] {
+        var out: [ShellScript] = []
+        func walk(_ parts: [ShellWordPart]) {
+            for part in parts {
+                switch part {
+                case .commandSubstitution(let script), .processSubstitution(let script, _): out.append(script)
+                case .doubleQuoted(let inner): walk(inner)
+                default: break
+                }
+            }
+        }
+        walk(word.parts)
+        return out
     }
 
     private static func literal(_ word: ShellWord) -> String? {

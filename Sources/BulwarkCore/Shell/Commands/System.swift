@@ -67,14 +67,15 @@ extension ShellAnalyzer {
         // A cron line is five time fields and a command.
         var flow = DataFlow()
         for line in text.split(separator: "\n") {
-            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
-            if fields.count == 6, !line.hasPrefix("#") {
+            // `@reboot cmd` (and `@hourly`…) take one schedule field instead of five.
+            let fields = line.split(separator: " ", maxSplits: line.hasPrefix("@") ? 1 : 5, omittingEmptySubsequences: true)
+            if fields.count == (line.hasPrefix("@") ? 2 : 6), !line.hasPrefix("#"), let command = fields.last {
                 // A job that runs a program from a world-writable directory: anyone can swap it.
-                if let program = fields[5].split(separator: " ").first, program.contains("/"),
+                if let program = command.split(separator: " ").first, program.contains("/"),
                     pathClass(normalizer.normalize(String(program))) == .temp {
                     add("shell.persistence.cron_temp_program", .critical, .persistence, "Schedules \(program) from a temporary directory to run repeatedly", evidence: String(line.prefix(120)))
                 }
-                let f = runScript(String(fields[5]), origin: .wrapper, inv: inv, privileged: inv.privileged, stdin: nil)
+                let f = runScript(String(command), origin: .wrapper, inv: inv, privileged: inv.privileged, stdin: nil)
                 flow.labels.formUnion(f.labels)
             }
         }
@@ -161,6 +162,11 @@ extension ShellAnalyzer {
             }
         case "passwd", "chpasswd":
             if inv.name == "passwd", args.contains("-S") || args.contains("--status") { return DataFlow(labels: .systemInfo) }
+            let locks = args.contains { $0 == "-l" || $0 == "--lock" || $0 == "-e" || $0 == "--expire" }
+            if inv.name == "passwd", locks {
+                add("shell.privilege.modify_account", .medium, .privilegeEscalation, "Locks or expires an account password", evidence: inv.text)
+                return DataFlow()
+            }
             if inv.name == "passwd", let account = args.last, Self.systemAccounts.contains(account) || account.hasPrefix("_") {
                 add("shell.privilege.system_account_login", .critical, .persistence, "Sets a password on the system account \(account) (a backdoor account)", evidence: inv.text)
                 return DataFlow()
@@ -245,7 +251,7 @@ extension ShellAnalyzer {
         let deletes = inv.arguments.contains("-D") || inv.arguments.contains("--delete") || args.contains("delete") || args.contains("--remove-rich-rule")
             || args.contains(where: { $0.hasPrefix("--remove-rich-rule=") })
         if deletes, args.contains(where: { $0 == "drop" || $0 == "reject" || $0 == "deny" || $0.contains(" drop") || $0.contains(" reject") }) {
-            add("shell.evasion.weaken_firewall", .high, score: 75, .defenseEvasion, "Removes a firewall rule that blocks traffic (\(inv.name))", evidence: inv.text)
+            add("shell.evasion.weaken_firewall", .high, .defenseEvasion, "Removes a firewall rule that blocks traffic (\(inv.name))", evidence: inv.text)
         }
         return DataFlow()
     }

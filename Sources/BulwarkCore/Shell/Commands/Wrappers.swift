@@ -40,7 +40,7 @@ extension ShellAnalyzer {
             let labels = inv.argumentLabels[1] ?? []
             judgeCodeLabels(labels.union(fileLabels[normalizer.normalize(file)] ?? []), inv: inv)
             if file == "/dev/stdin" || file == "-" { judgeCodeLabels(inv.stdinLabels, inv: inv); if let t = inv.stdinText { return runScript(t, origin: .stdinScript, inv: inv, privileged: inv.privileged, stdin: nil) } }
-            return runWrittenScript(normalizer.normalize(file), inv: inv) ?? DataFlow()
+            return runWrittenScript(normalizer.normalize(file), inv: inv, argumentsFrom: 1) ?? DataFlow()
         case "su":
             let scan = OptionScan(inv.arguments, shortWithValue: ["c", "s", "g", "G"], longWithValue: ["command", "shell", "group"])
             add("shell.privilege.su", .info, .privilegeEscalation, "Switches user with su", evidence: inv.text)
@@ -229,7 +229,8 @@ extension ShellAnalyzer {
             }
             if script == "/dev/stdin" || script == "-" { return runStdinScript(inv) }
             if script.hasPrefix("/dev/fd/") || script.hasPrefix("/proc/self/fd/") { return DataFlow() }
-            return runWrittenScript(path, inv: inv) ?? DataFlow()
+            let scriptIndex = inv.arguments.firstIndex(of: script).map { $0 - inv.arguments.startIndex + 1 } ?? 1
+            return runWrittenScript(path, inv: inv, argumentsFrom: scriptIndex) ?? DataFlow()
         }
         // No -c and no script file: the shell reads commands from stdin, or is interactive.
         if inv.stdinIsPipe || inv.stdinText != nil {
@@ -275,6 +276,12 @@ extension ShellAnalyzer {
         }
         let parsed = ShellParser.parse(code)
         if parsed.hitLimit { truncated = true }
+        // Functions defined inside `bash -c`, `eval` or a written script are callable after it.
+        for (name, bodies) in parsed.functionBodies where functionBodies.count < 32 {
+            var known = functionBodies[name] ?? []
+            for body in bodies where known.count < 4 && !known.contains(body) { known.append(body) }
+            functionBodies[name] = known
+        }
         let input = stdin.map { DataFlow(labels: $0.stdinLabels, text: $0.stdinText, isPipe: $0.stdinIsPipe) } ?? .none
         return analyze(parsed.script, origin: origin, depth: inv.depth + 1, privileged: privileged, stdin: input)
     }
