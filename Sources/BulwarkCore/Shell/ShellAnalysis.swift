@@ -33,8 +33,9 @@ public struct ShellAnalysis: Sendable {
         analyzer.functionBodies = parsed.functionBodies
         _ = analyzer.analyze(parsed.script, origin: .topLevel, depth: 0, privileged: false, stdin: .none)
         if let (interpreter, program) = replInput(source) {
-            // When bash reads the script from stdin (`curl … | bash`, `bash -s`), a bare interpreter
-            // line reads the rest of the script as its program: judge that reading too.
+            // A bare interpreter line followed by code: the code is meant for that interpreter, and
+            // it is what the interpreter reads when bash gets the script on stdin (`bash -s`,
+            // `curl … | bash`; see runStdinScript). Judge that reading too.
             _ = analyzer.analyze(ShellParser.parse(interpreter).script, origin: .stdinScript, depth: 1, privileged: false, stdin: DataFlow(text: program, isPipe: true))
         }
         analyzer.reportSyntax(parsed.errors, source: source)
@@ -49,7 +50,8 @@ public struct ShellAnalysis: Sendable {
 func replInput(_ source: String) -> (String, String)? {
     // Only the first 24 bytes can hold such a line; most sources stop here without allocating.
     guard let newline = source.utf8.prefix(24).firstIndex(of: 0x0A) else { return nil }
-    let first = String(source[..<newline]).trimmingCharacters(in: " \t\r")
+    var first = String(source[..<newline]).trimmingCharacters(in: " \t\r")
+    if first.hasSuffix(" -") { first.removeLast(2) }  // `python3 -`: the program is on stdin
     guard first.utf8.count <= 16, ShellAnalysis.replNames.contains(first) else { return nil }
     let rest = String(source[source.index(after: newline)...])
     return rest.contains(where: { !$0.isWhitespace }) ? (first, rest) : nil

@@ -137,6 +137,8 @@ import Testing
         ("osascript -e 'tell application \"Finder\" to move POSIX file \"/var/log/system.log\" to trash'", "shell.evasion.delete_logs"),
         ("curl -LO https://github.com/DominicBreuker/pspy/releases/download/v1.2.1/pspy64", "shell.indicator.offensive_tool"),
         ("echo '@reboot /tmp/x' | crontab -", "shell.persistence.cron_temp_program"),
+        ("bash <<'X'\npython3\nimport os; os.system(\"rm -rf ~\")\nX", "shell.destructive.delete_home"),
+        ("python3 -\nimport os; os.system(\"rm -rf ~\")", "shell.destructive.delete_home"),
         ("echo \"dn: cn=x,dc=e\\nobjectClass: person\\nmemberOf: CN=Domain Admins,CN=Users\" > a.ldif; ldapadd -x -f a.ldif", "shell.privilege.admin_group"),
         ("echo \"dn: cn=x,dc=e\\nobjectClass: inetOrgPerson\" > a.ldif; ldapadd -x -f a.ldif", "shell.privilege.create_account"),
     ])

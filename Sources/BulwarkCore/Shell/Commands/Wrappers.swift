@@ -252,6 +252,10 @@ extension ShellAnalyzer {
         judgeCodeLabels(inv.stdinLabels, inv: inv)
         if let text = inv.stdinText ?? inv.stdinFragments {
             let origin: CommandInvocation.Origin = inv.stdinLabels.contains(.decoded) ? .decodedPayload : .stdinScript
+            // A bare interpreter line in a script read from stdin reads the rest of that script.
+            if let (interpreter, program) = replInput(text), inv.depth < Self.maxDepth {
+                _ = analyze(ShellParser.parse(interpreter).script, origin: .stdinScript, depth: inv.depth + 1, privileged: inv.privileged, stdin: DataFlow(text: program, isPipe: true))
+            }
             return runScript(text, origin: origin, inv: inv, privileged: inv.privileged, stdin: nil)
         }
         return DataFlow()
