@@ -43,8 +43,7 @@ final class ServeProcess: @unchecked Sendable {
         p.standardError = FileHandle.nullDevice
         try p.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (p.reapExitStatus(), String(decoding: data, as: UTF8.self))
     }
 
     private init(db: String, extra: [String], environment: [String: String]) throws {
@@ -76,8 +75,29 @@ final class ServeProcess: @unchecked Sendable {
 
     func kill9() {
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        _ = process.reapExitStatus()
     }
 
     deinit { if process.isRunning { process.terminate() } }
+}
+
+extension Process {
+    /// The exit status, without `waitUntilExit()`: with many children starting at once,
+    /// Foundation on Linux can miss a SIGCHLD and wait forever on a child that is already a
+    /// zombie (seen in a full test run). This polls, and reaps the child itself when
+    /// Foundation has not after a short grace period.
+    func reapExitStatus(timeout: TimeInterval = 120) -> Int32 {
+        let pid = processIdentifier
+        let start = Date()
+        while Date().timeIntervalSince(start) < timeout {
+            if !isRunning { return terminationStatus }
+            if Date().timeIntervalSince(start) > 0.5 {
+                var status: Int32 = 0
+                let reaped = waitpid(pid, &status, WNOHANG)
+                if reaped == pid { return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f) }
+            }
+            usleep(2_000)
+        }
+        return -1
+    }
 }

@@ -99,6 +99,7 @@ extension ShellAnalyzer {
         register(["ldconfig"]) { $0.ldconfig($1) }
         register(["yes"]) { $0.yes($1) }
         register(["ldapadd", "ldapmodify"]) { $0.ldapChange($1) }
+        register(["shift"]) { $0.shiftArguments($1) }
         register(["dvips", "pic", "gpic", "groff", "troff", "nroff", "gs", "gsc", "ghostscript", "tex", "latex", "pdflatex", "xelatex", "lualatex", "pdftex", "latexmk"]) { $0.unsafeMode($1) }
         register(["grep", "egrep", "fgrep", "rg", "ag"]) { $0.grepSecrets($1) }
         register(["b64decode", "b64encode"]) { inv, call in

@@ -53,4 +53,18 @@ extension ShellAnalyzer {
         }
         findings = kept
     }
+
+    /// `shift [n]` inside a function or script: `$1` becomes the next argument.
+    mutating func shiftArguments(_ inv: CommandInvocation) -> DataFlow? {
+        guard var arguments = positional else { return DataFlow() }
+        let n = inv.arguments.first.flatMap { Int($0) } ?? 1
+        arguments.removeFirst(min(max(n, 0), arguments.count))
+        positional = arguments
+        for (index, name) in ["1", "2", "3", "4", "5", "6", "7", "8", "9"].enumerated() {
+            variables[name] = index < arguments.count ? (arguments[index], positionalLabels) : ("", [])
+        }
+        variables["@"] = (arguments.joined(separator: " "), positionalLabels)
+        variables["*"] = variables["@"]
+        return DataFlow()
+    }
 }
