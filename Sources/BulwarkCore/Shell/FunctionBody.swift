@@ -3,7 +3,8 @@
 enum FunctionBody {
     static let maxBytes = 64 << 10
 
-    static func extract(_ b: [UInt8], from start: Int) -> String? {
+    /// The body and the index just past its closing bracket.
+    static func extract(_ b: [UInt8], from start: Int) -> (String, Int)? {
         var i = start
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A { i += 1 }
         guard i < b.count, b[i] == UInt8(ascii: "{") || b[i] == UInt8(ascii: "(") else { return nil }
@@ -26,7 +27,7 @@ enum FunctionBody {
                 level += 1
             case closer:
                 level -= 1
-                if level == 0 { return String(decoding: b[open..<i], as: UTF8.self) }
+                if level == 0 { return (String(decoding: b[open..<i], as: UTF8.self), i + 1) }
             default:
                 break
             }

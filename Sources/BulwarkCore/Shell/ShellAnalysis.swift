@@ -38,6 +38,7 @@ public struct ShellAnalysis: Sendable {
             // `curl … | bash`; see runStdinScript). Judge that reading too.
             _ = analyzer.analyze(ShellParser.parse(interpreter).script, origin: .stdinScript, depth: 1, privileged: false, stdin: DataFlow(text: program, isPipe: true))
         }
+        if !analyzer.functionBodies.isEmpty { analyzer.judgeUncalledFunctions() }
         analyzer.reportSyntax(parsed.errors, source: source)
         var analysis = ShellAnalysis(source: source, invocations: analyzer.invocations, findings: analyzer.findings, syntaxErrors: parsed.errors)
         analysis.urls = analyzer.touchedURLs

@@ -34,6 +34,7 @@ struct ShellAnalyzer {
     var positional: [String]? = nil
     var positionalLabels: DataLabels = []
     var activeFunctions: Set<String> = []
+    var calledFunctions: Set<String> = []
     var fileRuleMemo: [String: [Finding]] = [:]
     /// Whether a `cd` moved into a credential store or a system directory (bare names there matter).
     var cwdIsSensitive = false

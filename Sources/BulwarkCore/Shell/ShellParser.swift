@@ -47,8 +47,8 @@ public enum ShellParser {
         var state = ShellParserState(bytes: bytes, depth: 0, maxDepth: maxDepth)
         let script = state.parseList(untilParen: false)
         var result = ShellParseResult(script: script, errors: state.errors, functionNames: state.functionNames)
-        for (name, start) in state.functionStarts where (result.functionBodies[name]?.count ?? 0) < 4 {
-            if let body = FunctionBody.extract(bytes, from: start) { result.functionBodies[name, default: []].append(body) }
+        for (name, body) in state.functionDefinitions where (result.functionBodies[name]?.count ?? 0) < 4 {
+            result.functionBodies[name, default: []].append(body)
         }
         return result
     }
@@ -68,8 +68,17 @@ struct ShellParserState {
     var caseDepth = 0
     var expectCasePattern = false
     var functionNames: Set<String> = []
-    /// Where each function's body starts (just after `name()` or `function name`), in order.
-    var functionStarts: [(String, Int)] = []
+    /// Function bodies cut out of the script, in order: they are judged where they are called
+    /// (or, never called, once at the end), not where they are defined.
+    var functionDefinitions: [(String, String)] = []
+
+    /// Takes the `{ … }` body that follows a definition out of the stream. A body that cannot be
+    /// cut (unbalanced, too large, or past 32 definitions) stays in the stream and is judged inline.
+    mutating func takeFunctionBody(_ name: String) {
+        guard functionDefinitions.count < 32, let (body, end) = FunctionBody.extract(b, from: i) else { return }
+        functionDefinitions.append((name, body))
+        i = end
+    }
 
     init(bytes: [UInt8], depth: Int, maxDepth: Int) {
         self.b = bytes
@@ -246,7 +255,7 @@ struct ShellParserState {
                     i += 2
                     if let name = literalText(command.words[0]), functionNames.count < 64 {
                         functionNames.insert(name)
-                        if functionStarts.count < 32 { functionStarts.append((name, i)) }
+                        takeFunctionBody(name)
                     }
                     command.words.removeAll()
                     continue
@@ -281,7 +290,7 @@ struct ShellParserState {
             if let name, functionNames.count < 64 { functionNames.insert(name) }
             skipBlanks()
             if peek() == UInt8(ascii: "("), peek(1) == UInt8(ascii: ")") { i += 2 }
-            if let name, functionStarts.count < 32 { functionStarts.append((name, i)) }
+            if let name { takeFunctionBody(name) }
             return .consumed
         case "for", "select":
             skipBlanks()
@@ -854,14 +863,14 @@ struct ShellParserState {
         s.heredocNewline = heredocNewline
         s.heredocResume = heredocResume
         s.functionNames = functionNames
-        s.functionStarts = functionStarts
+        s.functionDefinitions = functionDefinitions
         return s
     }
 
     mutating func adopt(_ other: ShellParserState) {
         i = other.i
         functionNames = other.functionNames
-        functionStarts = other.functionStarts
+        functionDefinitions = other.functionDefinitions
         errors = other.errors
         heredocNewline = other.heredocNewline
         heredocResume = other.heredocResume

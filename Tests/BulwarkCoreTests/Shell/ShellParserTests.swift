@@ -19,7 +19,7 @@ import Testing
         ("while a; do b; done < f", ["a", "b"]),
         ("for x in $(a); do b \"$x\"; done", ["a", "for", "b"]),
         ("case $x in y) a;; *) b;; esac", ["case", "a", "b"]),
-        ("f() { a; }; f", ["a", "f", "a"]),  // the body, flattened, then again for the call
+        ("f() { a; }; f", ["f", "a"]),  // the body runs where it is called
         ("echo `a` $(b $(c))", ["a", "c", "b", "echo"]),
         ("diff <(a) >(b)", ["a", "b", "diff"]),
         ("[[ -f x && -d y ]] && a", ["[[", "a"]),

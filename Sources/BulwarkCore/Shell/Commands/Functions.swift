@@ -6,6 +6,7 @@ extension ShellAnalyzer {
     mutating func callFunction(_ bodies: [String], _ inv: CommandInvocation) -> DataFlow {
         functionCalls += 1
         let name = inv.argv[0]
+        calledFunctions.insert(name)
         activeFunctions.insert(name)
         let before = findings.count
         var flow = DataFlow()
@@ -43,6 +44,20 @@ extension ShellAnalyzer {
         positional = savedPositional
         for (name, value) in zip(names, saved) { variables[name] = value }
         return flow
+    }
+
+    /// Bodies of functions never called are judged once, as written (arguments unknown).
+    mutating func judgeUncalledFunctions() {
+        for (name, bodies) in functionBodies.sorted(by: { $0.key < $1.key }) where !calledFunctions.contains(name) {
+            calledFunctions.insert(name)
+            activeFunctions.insert(name)
+            for body in bodies where invocations.count < Self.maxInvocations {
+                let parsed = ShellParser.parse(body)
+                if parsed.hitLimit { truncated = true }
+                _ = analyze(parsed.script, origin: .topLevel, depth: 1, privileged: false, stdin: .none)
+            }
+            activeFunctions.remove(name)
+        }
     }
 
     mutating func dropRepeatedFindings(since start: Int) {
