@@ -15,7 +15,7 @@ struct AppleScript {
             if Self.matches(b, i, "do shell script") || Self.matches(b, i, "do script") {
                 let after = i + (Self.matches(b, i, "do shell script") ? 15 : 9)
                 if let (text, end) = Self.quoted(b, from: after) {
-                    let admin = Self.contains(b[end..<min(b.count, end + 64)], "administrator privileges")
+                    let admin = Self.contains(b, from: end, within: 64, "administrator privileges")
                     if shellScripts.count < Self.maxStatements { shellScripts.append((text, admin)) }
                     i = end
                     continue
@@ -26,7 +26,7 @@ struct AppleScript {
                 let kind = Self.matches(b, j, "file ") ? 5 : Self.matches(b, j, "folder ") ? 7 : 0
                 if kind > 0, let (text, end) = Self.quoted(b, from: j + kind) {
                     let isMove = b[i] == UInt8(ascii: "m") || b[i] == UInt8(ascii: "M")
-                    if !isMove || Self.contains(b[end..<min(b.count, end + 32)], "to trash"), deletedPaths.count < Self.maxStatements {
+                    if !isMove || Self.contains(b, from: end, within: 32, "to trash"), deletedPaths.count < Self.maxStatements {
                         deletedPaths.append(text)
                     }
                     i = end
@@ -46,11 +46,11 @@ struct AppleScript {
         return true
     }
 
-    static func contains(_ slice: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
-        let bytes = Array(slice)
-        guard bytes.count >= word.utf8CodeUnitCount else { return false }
-        for i in 0...(bytes.count - word.utf8CodeUnitCount) where matches(bytes, i, word) { return true }
-        return false
+    /// Whether `word` starts within the `window` bytes after `start`.
+    static func contains(_ b: [UInt8], from start: Int, within window: Int, _ word: StaticString) -> Bool {
+        let end = min(b.count, start + window) - word.utf8CodeUnitCount
+        guard start <= end else { return false }
+        return (start...end).contains { matches(b, $0, word) }
     }
 
     /// The double-quoted string after optional blanks at `start` (on the same line), with `\"`

@@ -32,18 +32,23 @@ public struct ShellAnalysis: Sendable {
         analyzer.functionNames = parsed.functionNames
         analyzer.functionBodies = parsed.functionBodies
         _ = analyzer.analyze(parsed.script, origin: .topLevel, depth: 0, privileged: false, stdin: .none)
-        if let (interpreter, program) = replInput(source) {
-            // A bare interpreter line followed by code: the code is meant for that interpreter, and
-            // it is what the interpreter reads when bash gets the script on stdin (`bash -s`,
-            // `curl … | bash`; see runStdinScript). Judge that reading too.
-            _ = analyzer.analyze(ShellParser.parse(interpreter).script, origin: .stdinScript, depth: 1, privileged: false, stdin: DataFlow(text: program, isPipe: true))
-        }
+        analyzer.judgeInterpreterLine(source, depth: 0, privileged: false)
         if !analyzer.functionBodies.isEmpty { analyzer.judgeUncalledFunctions() }
         analyzer.reportSyntax(parsed.errors, source: source)
         var analysis = ShellAnalysis(source: source, invocations: analyzer.invocations, findings: analyzer.findings, syntaxErrors: parsed.errors)
         analysis.urls = analyzer.touchedURLs
         analysis.files = analyzer.touchedFiles
         return analysis
+    }
+}
+
+extension ShellAnalyzer {
+    /// A bare interpreter line followed by code: the code is meant for that interpreter, and it is
+    /// what the interpreter reads when bash gets the script on stdin (`bash -s`, `curl … | bash`).
+    /// Judge that reading too, at the top level and for scripts read on stdin.
+    mutating func judgeInterpreterLine(_ script: String, depth: Int, privileged: Bool) {
+        guard let (interpreter, program) = replInput(script), depth < Self.maxDepth else { return }
+        _ = analyze(ShellParser.parse(interpreter).script, origin: .stdinScript, depth: depth + 1, privileged: privileged, stdin: DataFlow(text: program, isPipe: true))
     }
 }
 

@@ -12,7 +12,6 @@ extension ShellAnalyzer {
         if !localProgram, let flow = unwrap(inv) {
             // A shell running a script file (`bash linpeas.sh`) is still judged by the script.
             checkOffensiveTool(inv)
-            checkExecutedFile(inv)
             return flow
         }
         var flow: DataFlow? = nil

@@ -26,7 +26,7 @@ struct ShellAnalyzer {
     var pathMemo: [String: PathCatalogue.Verdict] = [:]
     /// Functions the script defines (for fork-bomb detection).
     var functionNames: Set<String> = []
-    /// Function bodies by name (every definition, at most 4), judged again at each call with its
+    /// Function bodies by name (every definition, at most 4), judged at each call with its
     /// arguments (at most 16 calls).
     var functionBodies: [String: [String]] = [:]
     var functionCalls = 0

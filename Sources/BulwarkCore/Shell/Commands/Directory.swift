@@ -6,8 +6,9 @@ extension ShellAnalyzer {
         let scan = OptionScan(inv.arguments, shortWithValue: ["f", "H", "h", "p", "D", "w", "y", "Y", "U", "X", "o", "O", "e", "E", "S"])
         var ldif = inv.stdinText ?? inv.stdinFragments
         if let file = scan.value("f") {
-            ldif = writtenTexts[normalizer.normalize(file)]
-            fileAccess(raw: file, path: normalizer.normalize(file), mode: .read, evidence: inv.text)
+            let path = normalizer.normalize(file)
+            ldif = writtenTexts[path]
+            fileAccess(raw: file, path: path, mode: .read, evidence: inv.text)
         }
         guard let ldif else { return DataFlow() }
         let lower = ldif.lowercased()

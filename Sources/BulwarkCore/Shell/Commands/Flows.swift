@@ -211,10 +211,6 @@ extension ShellAnalyzer {
                 add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a file decoded earlier in the same command (an obfuscated payload)", evidence: inv.text)
             }
         }
-        if inv.traits.contains(.shell), let script = inv.arguments.first(where: { !$0.hasPrefix("-") }),
-            fileLabels[normalizer.normalize(script)]?.contains(.decoded) == true {
-            add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a script decoded earlier in the same command (an obfuscated payload)", evidence: inv.text)
-        }
         if inv.name == "chmod", inv.arguments.contains(where: { $0.contains("x") || $0.hasPrefix("7") || $0.hasPrefix("+") }) {
             for target in inv.arguments.dropFirst() where fileLabels[normalizer.normalize(target)]?.contains(.network) == true {
                 add("shell.rce.chmod_download", .high, score: 75, .remoteCodeExecution, "Makes a freshly downloaded file executable", evidence: inv.text)

@@ -8,7 +8,6 @@ extension ShellAnalyzer {
         let name = inv.argv[0]
         calledFunctions.insert(name)
         activeFunctions.insert(name)
-        let before = findings.count
         var flow = DataFlow()
         for body in bodies {
             let f = withArguments(inv) { $0.runScript(body, origin: .wrapper, inv: inv, privileged: inv.privileged, stdin: inv) }
@@ -17,33 +16,34 @@ extension ShellAnalyzer {
             flow.fragments = f.fragments
         }
         activeFunctions.remove(name)
-        // The body was already judged where it was defined; a repeat of the same rule at the same
-        // severity adds no information and must not add to the score.
-        dropRepeatedFindings(since: before)
         return flow
     }
 
-    /// Runs `body` with the positional parameters bound to `inv`'s arguments (missing ones empty),
-    /// then restores the caller's.
+    /// Runs `body` with the positional parameters bound to `inv`'s arguments after the first
+    /// `skipped` ones (missing ones empty), then restores the caller's.
     mutating func withArguments(_ inv: CommandInvocation, dropping skipped: Int = 0, _ body: (inout ShellAnalyzer) -> DataFlow) -> DataFlow {
+        let saved = Self.positionalNames.map { variables[$0] }
+        let (savedPositional, savedLabels) = (positional, positionalLabels)
         let arguments = Array(inv.arguments.dropFirst(skipped))
-        let names = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"]
-        let saved = names.map { variables[$0] }
-        var all: DataLabels = []
-        for (index, name) in names.prefix(9).enumerated() {
-            let labels = inv.argumentLabels[index + 1 + skipped] ?? []
-            all.formUnion(labels)
-            variables[name] = index < arguments.count ? (arguments[index], labels) : ("", [])
+        bindPositional(arguments, labels: (0..<min(arguments.count, 9)).map { inv.argumentLabels[$0 + 1 + skipped] ?? [] })
+        let flow = body(&self)
+        (positional, positionalLabels) = (savedPositional, savedLabels)
+        for (name, value) in zip(Self.positionalNames, saved) { variables[name] = value }
+        return flow
+    }
+
+    static let positionalNames = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"]
+
+    /// Sets `$1…$9` (missing ones empty), `$@` and `$*`; `labels[i]` belongs to `arguments[i]`.
+    mutating func bindPositional(_ arguments: [String], labels: [DataLabels]) {
+        let all = labels.reduce(into: DataLabels()) { $0.formUnion($1) }
+        for (index, name) in Self.positionalNames.prefix(9).enumerated() {
+            variables[name] = index < arguments.count ? (arguments[index], index < labels.count ? labels[index] : all) : ("", [])
         }
         variables["@"] = (arguments.joined(separator: " "), all)
         variables["*"] = variables["@"]
-        let savedPositional = positional
         positional = arguments
         positionalLabels = all
-        let flow = body(&self)
-        positional = savedPositional
-        for (name, value) in zip(names, saved) { variables[name] = value }
-        return flow
     }
 
     /// Bodies of functions never called are judged once, as written (arguments unknown).
@@ -60,26 +60,12 @@ extension ShellAnalyzer {
         }
     }
 
-    mutating func dropRepeatedFindings(since start: Int) {
-        guard start < findings.count, start > 0 else { return }
-        var kept = Array(findings[..<start])
-        for finding in findings[start...] where !kept[..<start].contains(where: { $0.rule == finding.rule && $0.severity == finding.severity }) {
-            kept.append(finding)
-        }
-        findings = kept
-    }
-
     /// `shift [n]` inside a function or script: `$1` becomes the next argument.
     mutating func shiftArguments(_ inv: CommandInvocation) -> DataFlow? {
         guard var arguments = positional else { return DataFlow() }
         let n = inv.arguments.first.flatMap { Int($0) } ?? 1
         arguments.removeFirst(min(max(n, 0), arguments.count))
-        positional = arguments
-        for (index, name) in ["1", "2", "3", "4", "5", "6", "7", "8", "9"].enumerated() {
-            variables[name] = index < arguments.count ? (arguments[index], positionalLabels) : ("", [])
-        }
-        variables["@"] = (arguments.joined(separator: " "), positionalLabels)
-        variables["*"] = variables["@"]
+        bindPositional(arguments, labels: Array(repeating: positionalLabels, count: min(arguments.count, 9)))
         return DataFlow()
     }
 }

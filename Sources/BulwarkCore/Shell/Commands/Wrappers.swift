@@ -227,6 +227,9 @@ extension ShellAnalyzer {
             if fileLabels[path]?.contains(.network) == true {
                 add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a script downloaded earlier in the same command, unreviewed", evidence: inv.text)
             }
+            if fileLabels[path]?.contains(.decoded) == true {
+                add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a script decoded earlier in the same command (an obfuscated payload)", evidence: inv.text)
+            }
             if script == "/dev/stdin" || script == "-" { return runStdinScript(inv) }
             if script.hasPrefix("/dev/fd/") || script.hasPrefix("/proc/self/fd/") { return DataFlow() }
             let scriptIndex = inv.arguments.firstIndex(of: script).map { $0 - inv.arguments.startIndex + 1 } ?? 1
@@ -252,10 +255,7 @@ extension ShellAnalyzer {
         judgeCodeLabels(inv.stdinLabels, inv: inv)
         if let text = inv.stdinText ?? inv.stdinFragments {
             let origin: CommandInvocation.Origin = inv.stdinLabels.contains(.decoded) ? .decodedPayload : .stdinScript
-            // A bare interpreter line in a script read from stdin reads the rest of that script.
-            if let (interpreter, program) = replInput(text), inv.depth < Self.maxDepth {
-                _ = analyze(ShellParser.parse(interpreter).script, origin: .stdinScript, depth: inv.depth + 1, privileged: inv.privileged, stdin: DataFlow(text: program, isPipe: true))
-            }
+            judgeInterpreterLine(text, depth: inv.depth, privileged: inv.privileged)
             return runScript(text, origin: origin, inv: inv, privileged: inv.privileged, stdin: nil)
         }
         return DataFlow()
