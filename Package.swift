@@ -88,11 +88,13 @@ let package = Package(
         ),
         // Stage-by-stage latency harness (see BENCHMARKS.md).
         .executableTarget(name: "stage-benchmarks", dependencies: ["BulwarkCore"], path: "Benchmarks/StageBenchmarks"),
+        // Helpers shared by the test targets that start processes.
+        .target(name: "BulwarkTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BulwarkCoreTests", dependencies: ["BulwarkCore"]),
         .testTarget(name: "BulwarkRuntimeTests", dependencies: ["BulwarkRuntime"]),
-        .testTarget(name: "BulwarkMCPTests", dependencies: ["BulwarkMCP"]),
-        .testTarget(name: "BulwarkCLITests", dependencies: ["bulwark"]),
-        .testTarget(name: "BulwarkStoreSQLiteTests", dependencies: ["BulwarkCore", "BulwarkRuntime", "BulwarkStoreSQLite"]),
-        .testTarget(name: "BulwarkServerTests", dependencies: ["BulwarkCore", "BulwarkRuntime", "BulwarkServer", "BulwarkStoreSQLite"]),
+        .testTarget(name: "BulwarkMCPTests", dependencies: ["BulwarkMCP", "BulwarkTestSupport"]),
+        .testTarget(name: "BulwarkCLITests", dependencies: ["bulwark", "BulwarkTestSupport"]),
+        .testTarget(name: "BulwarkStoreSQLiteTests", dependencies: ["BulwarkCore", "BulwarkRuntime", "BulwarkStoreSQLite", "BulwarkTestSupport"]),
+        .testTarget(name: "BulwarkServerTests", dependencies: ["BulwarkCore", "BulwarkRuntime", "BulwarkServer", "BulwarkStoreSQLite", "BulwarkTestSupport"]),
     ]
 )

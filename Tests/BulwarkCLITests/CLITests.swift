@@ -1,3 +1,4 @@
+import BulwarkTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -79,8 +80,7 @@ struct CLITests {
             process.terminate()
             throw CLIError.timedOut(arguments)
         }
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: out, stderr: String(decoding: err, as: UTF8.self))
+        return Run(status: process.reapExitStatus(), stdout: out, stderr: String(decoding: err, as: UTF8.self))
     }
 
     static func run(_ arguments: [String], stdin: String) throws -> Run { try run(arguments, stdin: Data(stdin.utf8)) }
@@ -314,9 +314,9 @@ struct CLITests {
         let elapsed = Date().timeIntervalSince(start)
         if process.isRunning { process.terminate() }
         try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        let status = process.reapExitStatus()
         #expect(elapsed < 5, "the watchdog fired after \(elapsed) s")
-        #expect(process.terminationStatus == 2)
+        #expect(status == 2)
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let hook = try #require(try Self.object(text.trimmingCharacters(in: .whitespacesAndNewlines))["hookSpecificOutput"] as? [String: Any])
         #expect(hook["permissionDecision"] as? String == "deny")

@@ -1,3 +1,4 @@
+import BulwarkTestSupport
 import Foundation
 import Testing
 
@@ -31,8 +32,7 @@ enum Peers {
             return .failure(Missing(description: "cannot run scripts/mcp-peers: \(error)"))
         }
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return .failure(Missing(description: "scripts/mcp-peers failed (needs python3 with venv and PyPI)")) }
+        guard process.reapExitStatus() == 0 else { return .failure(Missing(description: "scripts/mcp-peers failed (needs python3 with venv and PyPI)")) }
         let dir = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return .success(root.appendingPathComponent(dir).path)
     }()
@@ -78,12 +78,12 @@ enum Peers {
         let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
         reader.start()
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let status = process.reapExitStatus()
         while !errData.isSet { usleep(1000) }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
         }
-        return Run(status: process.terminationStatus, lines: lines, stderr: String(decoding: errData.value, as: UTF8.self))
+        return Run(status: status, lines: lines, stderr: String(decoding: errData.value, as: UTF8.self))
     }
 
     /// `bulwark audit verify FILE`.
@@ -95,8 +95,7 @@ enum Peers {
         process.standardOutput = out
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (process.reapExitStatus(), String(decoding: data, as: UTF8.self))
     }
 }
 

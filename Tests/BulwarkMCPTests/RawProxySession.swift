@@ -1,3 +1,4 @@
+import BulwarkTestSupport
 import Foundation
 
 /// `bulwark mcp-proxy` around `Tests/MCPPeers/raw_server.py MODE`, driven line by line: the
@@ -66,10 +67,9 @@ final class RawProxySession: @unchecked Sendable {
 
     /// Waits for the proxy to exit; its status.
     func exitStatus(timeout: Double = 15) -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate(); return nil }
-        return process.terminationStatus
+        let status = process.reapExitStatus(timeout: timeout)
+        if status == -1 { process.terminate(); return nil }
+        return status
     }
 
     deinit { if process.isRunning { process.terminate() } }

@@ -1,5 +1,6 @@
 import BulwarkCore
 import BulwarkRuntime
+import BulwarkTestSupport
 import Foundation
 import Testing
 @testable import BulwarkStoreSQLite
@@ -86,8 +87,7 @@ import Testing
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         sqlite.arguments = [path, "UPDATE audit SET line = replace(line, '\"block\"', '\"allow\"') WHERE seq = 3"]
         try sqlite.run()
-        sqlite.waitUntilExit()
-        #expect(sqlite.terminationStatus == 0)
+        #expect(sqlite.reapExitStatus() == 0)
         let report = try await store.verifyAudit()
         #expect(report.verified == 3)
         #expect(report.broken?.line == 4, "record 4's prev no longer matches record 3")
@@ -135,7 +135,7 @@ import Testing
         sqlite.arguments = [path, "PRAGMA journal_mode"]
         sqlite.standardOutput = out
         try sqlite.run()
-        sqlite.waitUntilExit()
+        _ = sqlite.reapExitStatus()
         #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "wal")
     }
 }

@@ -58,14 +58,17 @@ struct ShellAnalyzer {
         findings.append(Finding(layer: .impact, rule: rule, severity: severity, score: score, message: message, evidence: evidence, category: category))
     }
 
-    mutating func reportSyntax(_ errors: [ShellSyntaxError], source: String) {
+    /// Reports the parse errors of `source`: the command line, or (`nested`) code it runs through
+    /// `bash -c`, `eval`, a function body or a written script.
+    mutating func reportSyntax(_ errors: [ShellSyntaxError], source: String, nested: Bool = false) {
         guard let first = errors.first else { return }
+        let what = nested ? "shell code it runs" : "command line"
         if errors.contains(where: { $0.kind == .tooDeep || $0.kind == .tooLarge }) || truncated {
-            add("shell.too_complex", .critical, .malformed, "The command line exceeds the analyzer's limits (\(first.kind.rawValue)); it cannot be judged and is refused", evidence: source)
+            add("shell.too_complex", .critical, .malformed, "The \(what) exceeds the analyzer's limits (\(first.kind.rawValue)); it cannot be judged and is refused", evidence: source)
         } else if source.utf8.count > Self.maxMalformedBytes {
-            add("shell.syntax_error", .critical, .malformed, "A \(source.utf8.count)-byte command line does not parse (\(first.kind.rawValue) at byte \(first.offset)); too large to judge on fragments, refused", evidence: source)
+            add("shell.syntax_error", .critical, .malformed, "The \(what) (\(source.utf8.count) bytes) does not parse (\(first.kind.rawValue) at byte \(first.offset)); too large to judge on fragments, refused", evidence: source)
         } else {
-            add("shell.syntax_error", .medium, .malformed, "The command line does not parse (\(first.kind.rawValue) at byte \(first.offset)); it was judged on what could be read", evidence: source)
+            add("shell.syntax_error", .medium, .malformed, "The \(what) does not parse (\(first.kind.rawValue) at byte \(first.offset)); it was judged on what could be read", evidence: source)
         }
     }
 

@@ -54,6 +54,7 @@ extension ShellAnalyzer {
             for body in bodies where invocations.count < Self.maxInvocations {
                 let parsed = ShellParser.parse(body)
                 if parsed.hitLimit { truncated = true }
+                reportSyntax(parsed.errors, source: body, nested: true)
                 _ = analyze(parsed.script, origin: .topLevel, depth: 1, privileged: false, stdin: .none)
             }
             activeFunctions.remove(name)

@@ -226,6 +226,7 @@ extension ShellAnalyzer {
             add("shell.evasion.disable_history", .high, score: 75, .defenseEvasion, "Unsets the shell history variables", evidence: inv.text)
         }
         if inv.name == "set", args.isEmpty { return DataFlow(labels: .environment) }
+        if inv.name == "set" { setPositional(inv) }
         if inv.name == "export" || inv.name == "declare" || inv.name == "typeset" {
             if args.isEmpty || args == ["-p"] { return DataFlow(labels: .environment) }
             let pairs = args.compactMap { a -> (name: String, value: String)? in
@@ -235,6 +236,21 @@ extension ShellAnalyzer {
             checkAssignments(pairs, evidenceSuffix: " " + inv.text)
         }
         return DataFlow()
+    }
+
+    /// `set -- a b c` (or `set a b c`) replaces `$1…$9` and `$@`, so `set -- rm -rf ~; "$@"` runs `rm`.
+    mutating func setPositional(_ inv: CommandInvocation) {
+        let args = Array(inv.arguments)
+        let start: Int
+        if let dashes = args.firstIndex(of: "--") {
+            start = dashes + 1
+        } else if let first = args.first, !first.hasPrefix("-"), !first.hasPrefix("+") {
+            start = 0
+        } else {
+            return
+        }
+        let operands = Array(args[start...])
+        bindPositional(operands, labels: (0..<min(operands.count, 9)).map { inv.argumentLabels[start + $0 + 1] ?? [] })
     }
 
     mutating func firewall(_ inv: CommandInvocation) -> DataFlow? {

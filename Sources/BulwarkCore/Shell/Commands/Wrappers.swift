@@ -280,6 +280,7 @@ extension ShellAnalyzer {
         }
         let parsed = ShellParser.parse(code)
         if parsed.hitLimit { truncated = true }
+        reportSyntax(parsed.errors, source: code, nested: true)
         // Functions defined inside `bash -c`, `eval` or a written script are callable after it.
         for (name, bodies) in parsed.functionBodies where functionBodies.count < 32 {
             var known = functionBodies[name] ?? []
