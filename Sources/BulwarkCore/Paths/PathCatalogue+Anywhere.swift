@@ -131,6 +131,7 @@ extension PathCatalogue {
     static let browserMarkers: Set<Substring> = [
         "google-chrome", "chromium", "Chrome", "BraveSoftware", "Microsoft Edge", "microsoft-edge",
         "Firefox", "firefox", ".mozilla", "Vivaldi", "vivaldi", "Opera", "opera", "Safari",
+        "com.apple.Safari",
     ]
     static let browserFiles: Set<Substring> = [
         "Login Data", "Login Data For Account", "Cookies", "Cookies.binarycookies", "Web Data",

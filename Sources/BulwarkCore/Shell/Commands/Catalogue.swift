@@ -11,6 +11,7 @@ extension ShellAnalyzer {
         register(["chmod"]) { $0.chmod($1) }
         register(["chown", "chgrp"]) { $0.chown($1) }
         register(["chattr"]) { $0.chattr($1) }
+        register(["chflags"]) { $0.chflags($1) }
         register(["dd"]) { $0.dd($1) }
         register(["mkfs", "mkfs.ext4", "mkfs.ext3", "mkfs.ext2", "mkfs.xfs", "mkfs.btrfs", "mkfs.vfat", "mkfs.fat", "mkfs.ntfs", "mke2fs", "mkswap", "fdisk", "sfdisk", "parted", "wipefs", "gdisk", "sgdisk", "diskutil", "blkdiscard"]) { inv, call in
             if call.name == "diskutil", !call.arguments.contains(where: { ["erasedisk", "erasevolume", "partitiondisk", "secureerase", "zerodisk"].contains($0.lowercased()) }) { return DataFlow() }

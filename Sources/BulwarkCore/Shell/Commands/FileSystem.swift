@@ -298,6 +298,29 @@ extension ShellAnalyzer {
         return DataFlow()
     }
 
+    /// macOS `chflags [-R] FLAGS FILE…`: `hidden` hides files from the Finder; `schg`/`uchg`
+    /// (immutable) and `sappnd`/`uappnd` (append-only) make them resist removal, as `chattr +i` does.
+    mutating func chflags(_ inv: CommandInvocation) -> DataFlow? {
+        let scan = OptionScan(inv.arguments, shortWithValue: [], longWithValue: [])
+        guard let flags = scan.operands.first else { return DataFlow() }
+        let set = flags.lowercased().split(separator: ",")
+        if set.contains("hidden") { hideFiles(inv) }
+        let locking: Set<Substring> = ["schg", "schange", "simmutable", "uchg", "uchange", "uimmutable", "sappnd", "sappend", "uappnd", "uappend"]
+        if set.contains(where: { locking.contains($0) }) {
+            let system = scan.operands.dropFirst().contains { t in
+                let p = normalizer.normalize(t)
+                return BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: false) >= .dotfiles || pathClass(p) != .other
+            }
+            add("shell.evasion.immutable_attribute", system ? .high : .medium, score: system ? 75 : nil, .defenseEvasion, "Sets the immutable/append-only flag (\(flags)) so files resist removal or edits", evidence: inv.text)
+        }
+        return DataFlow()
+    }
+
+    /// Hiding files from the user (`chflags hidden`, `SetFile -a V`): an agent works in the open.
+    mutating func hideFiles(_ inv: CommandInvocation) {
+        add("shell.evasion.hide_file", .high, score: 75, .defenseEvasion, "Hides files from the user's file browser", evidence: inv.text)
+    }
+
     mutating func dd(_ inv: CommandInvocation) -> DataFlow? {
         var input: String? = nil
         var output: String? = nil
@@ -452,6 +475,8 @@ extension ShellAnalyzer {
         let scan = OptionScan(inv.arguments, shortWithValue: setfile ? ["a", "c", "d", "m", "t"] : ["t", "d", "r"], longWithValue: ["date", "reference", "time"])
         let stamp = setfile ? scan.value("m") ?? scan.value("d") : scan.value("t") ?? scan.value("d") ?? scan.value("date")
         let reference = setfile ? nil : scan.value("r") ?? scan.value("reference")
+        // `SetFile -a V` sets the invisible attribute (lower-case letters clear attributes).
+        if setfile, scan.value("a")?.contains("V") == true { hideFiles(inv) }
         if stamp != nil || reference != nil {
             let system = scan.operands.contains { o in
                 let c = pathClass(normalizer.normalize(o))

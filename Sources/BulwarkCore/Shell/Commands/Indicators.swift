@@ -48,6 +48,7 @@ extension ShellAnalyzer {
         let program = inv.argv[0]
         guard program.contains("/") else { return }
         let path = normalizer.normalize(program)
+        checkMasquerade(path, inv: inv)
         let klass = pathClass(path)
         if klass == .temp {
             if inv.privileged {
@@ -58,6 +59,31 @@ extension ShellAnalyzer {
         } else if inv.privileged, !path.hasPrefix("/usr/") && !path.hasPrefix("/bin/") && !path.hasPrefix("/sbin/") && !path.hasPrefix("/opt/") && !path.hasPrefix("/System/") {
             add("shell.execution.untrusted_binary_as_root", .high, score: 75, .privilegeEscalation, "Runs a program from outside the system directories as root", evidence: inv.text)
         }
+    }
+
+    /// Document and media types: a file so named is opened by a viewer, never run.
+    static let documentTypes: Set<Substring> = [
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "png", "jpg", "jpeg", "gif", "bmp",
+        "tif", "tiff", "webp", "heic", "ico", "mp3", "mp4", "m4a", "mov", "avi", "mkv", "wav",
+    ]
+    /// Types that run when opened or executed.
+    static let executableTypes: Set<Substring> = [
+        "sh", "bash", "zsh", "command", "tool", "py", "pl", "rb", "js", "exe", "scr", "bat", "cmd", "vbs", "ps1", "app", "bin", "run", "elf",
+    ]
+
+    /// Running a file whose name claims a document type: `sh /tmp/image.png` or
+    /// `./invoice.pdf.sh` (a double extension shows only `.pdf` where names are cut short).
+    /// Files are named for what they are; a runnable "image" is in disguise.
+    mutating func checkMasquerade(_ path: String, inv: CommandInvocation) {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        guard name.utf8.contains(UInt8(ascii: ".")) else { return }
+        let parts = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, !parts[0].isEmpty || parts.count >= 3 else { return }
+        let last = parts[parts.count - 1]
+        let disguised = Self.documentTypes.contains(last)
+            || parts.count >= 3 && Self.executableTypes.contains(last) && Self.documentTypes.contains(parts[parts.count - 2])
+        guard disguised else { return }
+        add("shell.evasion.masquerade_file_type", .high, score: 75, .defenseEvasion, "Runs \(name), a program named as a document or image", evidence: inv.text)
     }
 
     mutating func kernelControl(_ inv: CommandInvocation) -> DataFlow? {

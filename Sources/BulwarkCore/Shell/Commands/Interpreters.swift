@@ -38,6 +38,7 @@ extension ShellAnalyzer {
             if scriptOperand == nil, !isAwk { scriptOperand = a }
             break
         }
+        if let scriptOperand, !isAwk, scriptOperand != "-" { checkMasquerade(normalizer.normalize(scriptOperand), inv: inv) }
         for module in modules {
             let m = module.lowercased()
             if m == "http.server" || m == "simplehttpserver" || m == "uploadserver" {

@@ -39,6 +39,7 @@ extension ShellAnalyzer {
             guard let file = inv.arguments.first else { return DataFlow() }
             let labels = inv.argumentLabels[1] ?? []
             judgeCodeLabels(labels.union(fileLabels[normalizer.normalize(file)] ?? []), inv: inv)
+            checkMasquerade(normalizer.normalize(file), inv: inv)
             if file == "/dev/stdin" || file == "-" { judgeCodeLabels(inv.stdinLabels, inv: inv); if let t = inv.stdinText { return runScript(t, origin: .stdinScript, inv: inv, privileged: inv.privileged, stdin: nil) } }
             return runWrittenScript(normalizer.normalize(file), inv: inv, argumentsFrom: 1) ?? DataFlow()
         case "su":
@@ -224,6 +225,7 @@ extension ShellAnalyzer {
         if let script = operands.first, !readsStdin {
             let path = normalizer.normalize(script)
             judgeCodeLabels(inv.argumentLabels[1] ?? [], inv: inv)
+            checkMasquerade(path, inv: inv)
             if fileLabels[path]?.contains(.network) == true {
                 add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a script downloaded earlier in the same command, unreviewed", evidence: inv.text)
             }
