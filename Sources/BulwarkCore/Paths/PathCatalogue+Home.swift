@@ -16,10 +16,20 @@ extension PathCatalogue {
     static func homeClass(_ rest: ArraySlice<Substring>) -> Verdict? {
         guard let first = rest.first else { return nil }
         if rest.count == 1, shellStartupNames.contains(first) { return Verdict(pathClass: .shellStartup) }
+        if isLoginWindowList(rest) { return Verdict(pathClass: .scheduler) }
         for entry in homeEntriesByFirst[first] ?? [] where rest.starts(with: entry.components) {
             return Verdict(pathClass: entry.pathClass, critical: entry.critical)
         }
         return nil
+    }
+
+    /// macOS login lists: `Library/Preferences[/ByHost]/com.apple.loginwindow[.UUID].plist`
+    /// (login hooks and the applications reopened at login).
+    static func isLoginWindowList(_ rest: ArraySlice<Substring>) -> Bool {
+        guard rest.count == 3 || rest.count == 4, rest.first == "Library", rest[rest.startIndex + 1] == "Preferences",
+            let name = rest.last, name.hasPrefix("com.apple.loginwindow")
+        else { return false }
+        return rest.count == 3 || rest[rest.startIndex + 2] == "ByHost"
     }
 
     /// `homeEntries` grouped by first component, order preserved.
@@ -43,6 +53,7 @@ extension PathCatalogue {
         HomeEntry(".local/share/systemd", .scheduler),
         HomeEntry(".config/autostart", .scheduler),
         HomeEntry("Library/LaunchAgents", .scheduler),
+        HomeEntry("Library/Application Support/com.apple.backgroundtaskmanagementagent", .scheduler),
         HomeEntry("AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Startup", .scheduler),
         HomeEntry("Documents/WindowsPowerShell/Microsoft.PowerShell_profile.ps1", .shellStartup),
         HomeEntry("Documents/PowerShell/Microsoft.PowerShell_profile.ps1", .shellStartup),

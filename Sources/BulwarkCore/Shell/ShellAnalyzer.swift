@@ -18,6 +18,8 @@ struct ShellAnalyzer {
     /// Text written to files earlier in the script (`echo … > /tmp/x.sh`), judged when the file
     /// is run, sourced or installed as a crontab. At most 16 files of 64 KiB.
     var writtenTexts: [String: String] = [:]
+    /// Where archives were extracted with a password (`unzip -P … -d DIR`), at most 8.
+    var decryptedDirectories: [String] = []
     var runningScripts: Set<String> = []
     var writtenScriptRuns = 0
     var truncated = false

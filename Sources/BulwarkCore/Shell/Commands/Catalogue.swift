@@ -12,6 +12,8 @@ extension ShellAnalyzer {
         register(["chown", "chgrp"]) { $0.chown($1) }
         register(["chattr"]) { $0.chattr($1) }
         register(["chflags"]) { $0.chflags($1) }
+        register(["gpg", "gpg2"]) { $0.gpg($1) }
+        register(["unzip", "7z", "7za", "7zz"]) { $0.encryptedArchive($1) }
         register(["dd"]) { $0.dd($1) }
         register(["mkfs", "mkfs.ext4", "mkfs.ext3", "mkfs.ext2", "mkfs.xfs", "mkfs.btrfs", "mkfs.vfat", "mkfs.fat", "mkfs.ntfs", "mke2fs", "mkswap", "fdisk", "sfdisk", "parted", "wipefs", "gdisk", "sgdisk", "diskutil", "blkdiscard"]) { inv, call in
             if call.name == "diskutil", !call.arguments.contains(where: { ["erasedisk", "erasevolume", "partitiondisk", "secureerase", "zerodisk"].contains($0.lowercased()) }) { return DataFlow() }

@@ -66,6 +66,12 @@ extension ShellAnalyzer {
 
     /// `base64 -d`, `xxd -r`, `rev`, rot13 with `tr`, `openssl enc -d`, decompressors.
     mutating func decoder(_ inv: CommandInvocation) -> DataFlow? {
+        let flow = decode(inv)
+        if flow.labels.contains(.decoded) { markDecodedOutput(inv, labels: flow.labels) }
+        return flow
+    }
+
+    mutating func decode(_ inv: CommandInvocation) -> DataFlow {
         let args = Array(inv.arguments)
         let scan = OptionScan(inv.arguments, shortWithValue: ["w", "i", "o", "c", "l", "s", "g", "n", "k", "K"])
         var input = inv.stdinText
@@ -202,13 +208,14 @@ extension ShellAnalyzer {
     /// Running a file that this script downloaded (`curl -o x … && ./x`) or decoded
     /// (`base64 -d < blob > x; ./x`).
     mutating func checkExecutedFile(_ inv: CommandInvocation) {
-        guard !fileLabels.isEmpty else { return }  // nothing was downloaded or decoded to a file yet
-        if inv.argv[0].contains("/"), let labels = fileLabels[normalizer.normalize(inv.argv[0])] {
-            if labels.contains(.network) {
+        guard !fileLabels.isEmpty || !decryptedDirectories.isEmpty else { return }  // nothing downloaded or decoded to a file yet
+        if inv.argv[0].contains("/") {
+            let path = normalizer.normalize(inv.argv[0])
+            if fileLabels[path]?.contains(.network) == true {
                 add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a file downloaded earlier in the same command", evidence: inv.text)
             }
-            if labels.contains(.decoded) {
-                add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a file decoded earlier in the same command (an obfuscated payload)", evidence: inv.text)
+            if isDecoded(path) {
+                add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a file decoded or decrypted earlier in the same command (an obfuscated payload)", evidence: inv.text)
             }
         }
         if inv.name == "chmod", inv.arguments.contains(where: { $0.contains("x") || $0.hasPrefix("7") || $0.hasPrefix("+") }) {
@@ -216,9 +223,14 @@ extension ShellAnalyzer {
                 add("shell.rce.chmod_download", .high, score: 75, .remoteCodeExecution, "Makes a freshly downloaded file executable", evidence: inv.text)
             }
         }
-        if inv.traits.contains(.interpreter), let script = inv.arguments.first(where: { !$0.hasPrefix("-") }),
-            fileLabels[normalizer.normalize(script)]?.contains(.network) == true {
-            add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a script downloaded earlier in the same command", evidence: inv.text)
+        if inv.traits.contains(.interpreter), let script = inv.arguments.first(where: { !$0.hasPrefix("-") }) {
+            let path = normalizer.normalize(script)
+            if fileLabels[path]?.contains(.network) == true {
+                add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a script downloaded earlier in the same command", evidence: inv.text)
+            }
+            if isDecoded(path) {
+                add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a script decoded or decrypted earlier in the same command (an obfuscated payload)", evidence: inv.text)
+            }
         }
     }
 

@@ -229,8 +229,8 @@ extension ShellAnalyzer {
             if fileLabels[path]?.contains(.network) == true {
                 add("shell.rce.execute_download", .critical, .remoteCodeExecution, "Runs a script downloaded earlier in the same command, unreviewed", evidence: inv.text)
             }
-            if fileLabels[path]?.contains(.decoded) == true {
-                add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a script decoded earlier in the same command (an obfuscated payload)", evidence: inv.text)
+            if isDecoded(path) {
+                add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a script decoded or decrypted earlier in the same command (an obfuscated payload)", evidence: inv.text)
             }
             if script == "/dev/stdin" || script == "-" { return runStdinScript(inv) }
             if script.hasPrefix("/dev/fd/") || script.hasPrefix("/proc/self/fd/") { return DataFlow() }
