@@ -13,6 +13,9 @@ public struct DataLabels: OptionSet, Sendable, Hashable {
     public static let decoded = DataLabels(rawValue: 1 << 3)
     /// System reconnaissance output (`uname -a`, `id`, `/etc/passwd`).
     public static let systemInfo = DataLabels(rawValue: 1 << 4)
+    /// The replies of a shell fed commands from an unseen source (`cat fifo | sh -i`): sent to a
+    /// remote host, they make a reverse shell.
+    public static let shellSession = DataLabels(rawValue: 1 << 5)
 
     public static let sensitive: DataLabels = [.secret, .environment]
 }

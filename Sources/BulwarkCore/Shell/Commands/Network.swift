@@ -38,6 +38,9 @@ extension ShellAnalyzer {
 
     /// Data carried in arguments (`-d "$(cat ~/.ssh/id_rsa)"`) or on stdin, leaving the machine.
     mutating func judgeEgress(_ labels: DataLabels, inv: CommandInvocation, destination: String) {
+        if labels.contains(.shellSession) {
+            add("shell.reverse_shell.pipe", .critical, .reverseShell, "Pipes a shell fed from an unseen source (a FIFO or socket) to \(destination): a reverse shell", evidence: inv.text)
+        }
         if labels.contains(.secret) {
             add("shell.exfil.secret_to_network", .critical, .exfiltration, "Sends secret material (keys, credentials) to \(destination)", evidence: inv.text)
         } else if labels.contains(.environment) {

@@ -307,6 +307,29 @@ extension ShellAnalyzer {
         return DataFlow(labels: .systemInfo)
     }
 
+    /// `gdb -p PID -ex 'dump memory …'`, `lldb -p PID -o 'process save-core …'`: reading another
+    /// process's memory; `call dlopen(…)` / `call system(…)` runs code inside it. Debugging a
+    /// program the agent starts itself (`gdb -batch -ex run ./a.out`) is neither.
+    mutating func debugger(_ inv: CommandInvocation) -> DataFlow? {
+        let args = Array(inv.arguments)
+        let commands = args.enumerated().compactMap { k, a -> String? in
+            if ["-ex", "-iex", "-o", "--one-line", "-O", "--eval-command"].contains(a), k + 1 < args.count { return args[k + 1].lowercased() }
+            if a.hasPrefix("--eval-command=") { return String(a.dropFirst(15)).lowercased() }
+            return nil
+        }
+        let attaches = args.contains { $0 == "-p" || $0 == "--pid" || $0.hasPrefix("--pid=") || $0 == "--attach-pid" || $0 == "--attach-name" || $0 == "-n" && inv.name == "lldb" }
+            || commands.contains { $0.hasPrefix("attach ") || $0.hasPrefix("process attach") }
+        guard attaches else { return DataFlow() }
+        if commands.contains(where: { $0.hasPrefix("dump ") || $0.hasPrefix("gcore") || $0.hasPrefix("generate-core-file") || $0.hasPrefix("process save-core") || $0.hasPrefix("memory read") && $0.contains("--outfile") }) {
+            add("shell.credential.memory_dump", .critical, .credentialAccess, "Attaches \(inv.name) to a running process and dumps its memory", evidence: inv.text)
+            return DataFlow(labels: .secret)
+        }
+        if commands.contains(where: { c in ["dlopen", "system(", "execve", "__libc_dlopen_mode", "mmap"].contains { c.contains($0) } }) {
+            add("shell.execution.process_injection", .critical, .privilegeEscalation, "Attaches \(inv.name) to a running process and runs code inside it", evidence: inv.text)
+        }
+        return DataFlow()
+    }
+
     mutating func credentialTool(_ inv: CommandInvocation) -> DataFlow? {
         let args = inv.arguments
         switch inv.name {

@@ -239,7 +239,9 @@ extension ShellAnalyzer {
         }
         // No -c and no script file: the shell reads commands from stdin, or is interactive.
         if inv.stdinIsPipe || inv.stdinText != nil {
-            return runStdinScript(inv)
+            var flow = runStdinScript(inv)
+            if inv.stdinText == nil && inv.stdinFragments == nil { flow.labels.insert(.shellSession) }
+            return flow
         }
         let viaOtherProgram = inv.origin == .interpreterCode || inv.origin == .findExec || inv.origin == .xargs
         if privilegedMode || inv.privileged {
@@ -249,7 +251,7 @@ extension ShellAnalyzer {
         } else {
             add("shell.interactive_shell", .high, score: 75, .execution, "Spawns an interactive shell\(interactiveFlag ? " (-i)" : ""); agents have no reason to", evidence: inv.text)
         }
-        return DataFlow()
+        return DataFlow(labels: .shellSession)
     }
 
     /// A shell or interpreter reading its program from stdin.
