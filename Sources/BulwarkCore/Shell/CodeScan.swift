@@ -14,13 +14,24 @@ struct CodeScan {
     /// Strings next to a `|` (awk `"cmd" | getline`, `print | "sh"`): commands the program pipes to.
     var pipedStrings: [String] = []
 
+    /// More calls than this in one program: the scan stops and `truncated` is set (fail closed).
+    static let maxCalls = 4096
+    /// A call's arguments are read within this many bytes of its `(`; past it they are unknown.
+    static let argumentWindow = 2048
+    var truncated = false
+
     init(_ code: String) {
         let b = Array(code.utf8)
+        // String literals are tokenized once, so reading a call's arguments never rereads them:
+        // the scan stays linear however deeply calls nest (`a(a(a(…`).
+        let literals = Self.literals(b)
+        var next = 0
         var i = 0
         while i < b.count {
-            let c = b[i]
-            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "`") {
-                let (text, end) = Self.readString(b, from: i)
+            while next < literals.count, literals[next].start < i { next += 1 }
+            if next < literals.count, literals[next].start == i {
+                let (text, end) = (literals[next].text, literals[next].end)
+                let c = b[i]
                 strings.append(text)
                 if c == UInt8(ascii: "`") { calls.append(Call(callee: "`", strings: [text], hasNonLiteralArguments: false)) }
                 // `"cmd" | getline` or `| "cmd"`
@@ -33,6 +44,7 @@ struct CodeScan {
                 i = end
                 continue
             }
+            let c = b[i]
             if isNameStart(c) || c == UInt8(ascii: "$") || c == UInt8(ascii: "%") && i + 1 < b.count && isNameStart(b[i + 1]) {
                 var j = i + 1
                 // Identifier chain: a.b, A::B, a->b, a:b (lua methods).
@@ -48,8 +60,14 @@ struct CodeScan {
                 identifiers.insert(chain)
                 var k = j
                 while k < b.count, b[k] == 0x20 { k += 1 }
+                if k < b.count, b[k] == UInt8(ascii: "(") || k > j && (b[k] == UInt8(ascii: "'") || b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "`")) {
+                    guard calls.count < Self.maxCalls else {
+                        truncated = true
+                        return
+                    }
+                }
                 if k < b.count, b[k] == UInt8(ascii: "(") {
-                    let (args, nonLiteral, _) = Self.readArguments(b, from: k)
+                    let (args, nonLiteral) = Self.readArguments(b, from: k, literals: literals, first: next)
                     calls.append(Call(callee: chain, strings: args, hasNonLiteralArguments: nonLiteral))
                     strings.append(contentsOf: args)
                     i = k + 1
@@ -57,14 +75,33 @@ struct CodeScan {
                 }
                 if k < b.count, k > j, b[k] == UInt8(ascii: "'") || b[k] == UInt8(ascii: "\"") || b[k] == UInt8(ascii: "`") {
                     // Perl/Ruby style `system "cmd"`, `exec "/bin/sh"`.
-                    let (text, _) = Self.readString(b, from: k)
-                    calls.append(Call(callee: chain, strings: [text], hasNonLiteralArguments: false))
+                    while next < literals.count, literals[next].start < k { next += 1 }
+                    if next < literals.count, literals[next].start == k {
+                        calls.append(Call(callee: chain, strings: [literals[next].text], hasNonLiteralArguments: false))
+                    }
                 }
                 i = j
                 continue
             }
             i += 1
         }
+    }
+
+    /// Every quoted string in `b`, in order: a quote outside a string opens one.
+    static func literals(_ b: [UInt8]) -> [(start: Int, end: Int, text: String)] {
+        var found: [(start: Int, end: Int, text: String)] = []
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "`") {
+                let (text, end) = readString(b, from: i)
+                found.append((i, end, text))
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return found
     }
 
     /// Reads a quoted string starting at `from` (the quote); returns its text and the index after it.
@@ -92,30 +129,34 @@ struct CodeScan {
     }
 
     /// Reads a parenthesized argument list: the string literals in it (nested lists included)
-    /// and whether anything else (a variable, a call) appears.
-    static func readArguments(_ b: [UInt8], from: Int) -> ([String], Bool, Int) {
+    /// and whether anything else (a variable, a call) appears. `first` indexes the first literal
+    /// at or after `from`. Past `argumentWindow` bytes the rest counts as non-literal.
+    static func readArguments(_ b: [UInt8], from: Int, literals: [(start: Int, end: Int, text: String)], first: Int) -> ([String], Bool) {
         var strings: [String] = []
         var nonLiteral = false
         var depth = 0
         var i = from
-        while i < b.count {
+        var next = first
+        while next < literals.count, literals[next].start < from { next += 1 }
+        let limit = min(b.count, from + argumentWindow)
+        while i < limit {
+            if next < literals.count, literals[next].start == i {
+                strings.append(literals[next].text)
+                i = literals[next].end
+                next += 1
+                continue
+            }
             let c = b[i]
             if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") || c == UInt8(ascii: "{") { depth += 1; i += 1; continue }
             if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
                 depth -= 1
                 i += 1
-                if depth == 0 { return (strings, nonLiteral, i) }
-                continue
-            }
-            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "`") {
-                let (text, end) = readString(b, from: i)
-                strings.append(text)
-                i = end
+                if depth == 0 { return (strings, nonLiteral) }
                 continue
             }
             if isNameStart(c) || c == UInt8(ascii: "$") { nonLiteral = true }
             i += 1
         }
-        return (strings, nonLiteral, b.count)
+        return (strings, nonLiteral || i < b.count)
     }
 }

@@ -89,10 +89,16 @@ struct BadInputTests {
         BadCase("100,000 pipes of ls", refused: false, expected: nil, bash(String(repeating: "ls |", count: 100_000) + " ls")),
         BadCase("10,000 heredocs", refused: false, bash(String(repeating: "cat <<A\n", count: 10_000))),
         // Bodies and written scripts are judged again at each call or run: bounded to 16 of each.
-        BadCase("a 60 KB script written once and run 10,000 times", refused: false, expected: .allow, bash(
+        // Past 4,096 commands the rest is unjudged, so the line is refused (too_complex).
+        BadCase("a 60 KB script written once and run 10,000 times", refused: false, bash(
             "echo '" + String(repeating: "true; ", count: 10_000) + "' > /tmp/x; " + String(repeating: "sh /tmp/x; ", count: 10_000))),
-        BadCase("a 60 KB function called 10,000 times", refused: false, expected: .allow, bash(
+        BadCase("a 60 KB function called 10,000 times", refused: false, bash(
             "f() { " + String(repeating: "true; ", count: 10_000) + " }; " + String(repeating: "f a; ", count: 10_000))),
+        BadCase("a function called 5,000 times, then rm -rf ~", refused: false, bash(
+            "f() { :; }; " + String(repeating: "f; ", count: 5_000) + "rm -rf ~")),
+        BadCase("python -c with calls nested 120,000 deep", refused: false, bash("python3 -c \"" + String(repeating: "a(", count: 120_000) + "\"")),
+        BadCase("python -c with 5,000 calls before os.system", refused: false, bash(
+            "python3 -c '" + String(repeating: "f(1);", count: 5_000) + "import os; os.system(\"rm -rf ~\")'")),
         BadCase("AppleScript: `delete file ` × 21,000", refused: false, expected: .allow, bash("osascript -e '" + String(repeating: "delete file ", count: 21_000) + "'")),
         BadCase("AppleScript: `do script ` × 25,000", refused: false, expected: .allow, bash("osascript -e '" + String(repeating: "do script ", count: 25_000) + "'")),
         BadCase("16 functions each calling the next twice", refused: false, bash(

@@ -86,6 +86,9 @@ extension ShellAnalyzer {
     @discardableResult
     mutating func judgeCode(_ code: String, inv: CommandInvocation, extraModules: [String] = []) -> DataFlow {
         let scan = CodeScan(code)
+        if scan.truncated {
+            add("shell.too_complex", .critical, .malformed, "\(inv.name) code makes more than \(CodeScan.maxCalls) calls; it cannot be judged and is refused", evidence: inv.text)
+        }
         let lowerCode = ByteText(lowercasing: code)
         var executes = false
         var downloads = false
