@@ -34,6 +34,7 @@ public struct ShellAnalysis: Sendable {
         _ = analyzer.analyze(parsed.script, origin: .topLevel, depth: 0, privileged: false, stdin: .none)
         analyzer.judgeInterpreterLine(source, depth: 0, privileged: false)
         if !analyzer.functionBodies.isEmpty { analyzer.judgeUncalledFunctions() }
+        if !analyzer.aliases.isEmpty { analyzer.judgeUnusedAliases() }
         analyzer.reportSyntax(parsed.errors, source: source)
         // A limit hit without a syntax error (`true; ` × 5,000 then `rm -rf ~`) must still refuse:
         // the commands past the limit were never judged.

@@ -62,12 +62,15 @@ extension ShellAnalyzer {
         return out
     }
 
-    /// Unquoted expansions are split on whitespace (`cat${IFS}/etc/passwd` is two words).
+    /// Unquoted expansions are split on `$IFS`, whitespace by default (`cat${IFS}/etc/passwd` is
+    /// two words; after `IFS=_`, `$c` holding `rm_-rf_/` is three).
     func appendSplitting(_ text: String, to fields: inout [String]) {
         var current = fields.removeLast()
         var pieceStarted = false
+        let ifs = variables["IFS"].map { $0.text ?? " \t\n" }
         for ch in text.unicodeScalars {
-            if ch == " " || ch == "\t" || ch == "\n" {
+            let separates = ifs.map { $0.unicodeScalars.contains(ch) } ?? (ch == " " || ch == "\t" || ch == "\n")
+            if separates {
                 if !current.isEmpty || pieceStarted { fields.append(current) }
                 current = ""
                 pieceStarted = false

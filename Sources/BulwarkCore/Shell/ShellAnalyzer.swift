@@ -32,6 +32,8 @@ struct ShellAnalyzer {
     /// arguments (at most 16 calls).
     var functionBodies: [String: [String]] = [:]
     var functionCalls = 0
+    /// `alias name=text` definitions (at most 32 names, 4 texts each).
+    var aliases: [String: [String]] = [:]
     /// The arguments of the function call being judged (`"$@"`), and the functions on the call stack.
     var positional: [String]? = nil
     var positionalLabels: DataLabels = []
@@ -195,6 +197,9 @@ struct ShellAnalyzer {
             flow = callFunction(bodies, invocation)
         } else {
             flow = evaluate(invocation)
+        }
+        if !aliases.isEmpty, !dynamicName, let texts = aliases[argv[0]], !activeFunctions.contains(argv[0]), functionCalls < 16 {
+            flow.labels.formUnion(callAlias(texts, invocation).labels)
         }
         checkSocketRedirects(invocation, flow: flow)
         flow = applyOutputRedirects(redirects, flow: flow, writer: invocation.name)

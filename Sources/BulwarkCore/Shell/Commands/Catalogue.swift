@@ -12,6 +12,9 @@ extension ShellAnalyzer {
         register(["chown", "chgrp"]) { $0.chown($1) }
         register(["chattr"]) { $0.chattr($1) }
         register(["chflags"]) { $0.chflags($1) }
+        register(["alias"]) { $0.defineAlias($1) }
+        // `$(pwd)` is the working directory (as `$PWD` is), once `cd` has been followed.
+        register(["pwd"]) { analyzer, _ in DataFlow(text: analyzer.context.cwd.map { $0 + "\n" }) }
         register(["gdb", "lldb"]) { $0.debugger($1) }
         register(["gpg", "gpg2"]) { $0.gpg($1) }
         register(["unzip", "7z", "7za", "7zz"]) { $0.encryptedArchive($1) }

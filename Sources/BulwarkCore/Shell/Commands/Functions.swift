@@ -61,6 +61,38 @@ extension ShellAnalyzer {
         }
     }
 
+    /// `alias x='rm -rf'`: a later `x ~` runs `rm -rf ~` where the shell expands aliases (an
+    /// interactive shell, or `shopt -s expand_aliases`). Both readings are judged: the alias text
+    /// followed by the arguments, and the command as written.
+    mutating func defineAlias(_ inv: CommandInvocation) -> DataFlow? {
+        for (index, argument) in inv.arguments.enumerated() where !argument.hasPrefix("-") && !inv.dynamicArguments.contains(index + 1) {
+            guard let eq = argument.firstIndex(of: "="), aliases.count < 32 else { continue }
+            let name = String(argument[..<eq]), text = String(argument[argument.index(after: eq)...])
+            guard !name.isEmpty, !text.isEmpty else { continue }
+            var texts = aliases[name] ?? []
+            if texts.count < 4, !texts.contains(text) { texts.append(text) }
+            aliases[name] = texts
+        }
+        return DataFlow()
+    }
+
+    /// Runs the aliases of `inv`'s command word with its arguments.
+    mutating func callAlias(_ texts: [String], _ inv: CommandInvocation) -> DataFlow {
+        calledFunctions.insert("alias " + inv.argv[0])
+        return callFunction(texts.map { $0 + " \"$@\"" }, inv)
+    }
+
+    /// Aliases never used are judged once, as written.
+    mutating func judgeUnusedAliases() {
+        for (name, texts) in aliases.sorted(by: { $0.key < $1.key }) where !calledFunctions.contains("alias " + name) {
+            for text in texts where invocations.count < Self.maxInvocations {
+                let parsed = ShellParser.parse(text)
+                if parsed.hitLimit { truncated = true }
+                _ = analyze(parsed.script, origin: .topLevel, depth: 1, privileged: false, stdin: .none)
+            }
+        }
+    }
+
     /// `shift [n]` inside a function or script: `$1` becomes the next argument.
     mutating func shiftArguments(_ inv: CommandInvocation) -> DataFlow? {
         guard var arguments = positional else { return DataFlow() }
