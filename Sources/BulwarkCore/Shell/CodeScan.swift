@@ -6,6 +6,9 @@ struct CodeScan {
         var callee: String
         var strings: [String]
         var hasNonLiteralArguments: Bool
+        /// An argument names the home directory by expression: `os.homedir()`, `Dir.home`,
+        /// `Path.home()`, `process.env.HOME`, `$ENV{HOME}`.
+        var mentionsHome = false
     }
 
     var calls: [Call] = []
@@ -67,8 +70,8 @@ struct CodeScan {
                     }
                 }
                 if k < b.count, b[k] == UInt8(ascii: "(") {
-                    let (args, nonLiteral) = Self.readArguments(b, from: k, literals: literals, first: next)
-                    calls.append(Call(callee: chain, strings: args, hasNonLiteralArguments: nonLiteral))
+                    let (args, nonLiteral, home) = Self.readArguments(b, from: k, literals: literals, first: next)
+                    calls.append(Call(callee: chain, strings: args, hasNonLiteralArguments: nonLiteral, mentionsHome: home))
                     strings.append(contentsOf: args)
                     i = k + 1
                     continue
@@ -131,9 +134,10 @@ struct CodeScan {
     /// Reads a parenthesized argument list: the string literals in it (nested lists included)
     /// and whether anything else (a variable, a call) appears. `first` indexes the first literal
     /// at or after `from`. Past `argumentWindow` bytes the rest counts as non-literal.
-    static func readArguments(_ b: [UInt8], from: Int, literals: [(start: Int, end: Int, text: String)], first: Int) -> ([String], Bool) {
+    static func readArguments(_ b: [UInt8], from: Int, literals: [(start: Int, end: Int, text: String)], first: Int) -> ([String], Bool, Bool) {
         var strings: [String] = []
         var nonLiteral = false
+        var home = false
         var depth = 0
         var i = from
         var next = first
@@ -151,12 +155,38 @@ struct CodeScan {
             if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
                 depth -= 1
                 i += 1
-                if depth == 0 { return (strings, nonLiteral) }
+                if depth == 0 { return (strings, nonLiteral, home) }
                 continue
             }
-            if isNameStart(c) || c == UInt8(ascii: "$") { nonLiteral = true }
+            if isNameStart(c) || c == UInt8(ascii: "$") {
+                nonLiteral = true
+                var j = i + 1
+                while j < limit, isNameChar(b[j]) || b[j] == UInt8(ascii: ".") { j += 1 }
+                if !home { home = namesHome(b[i..<j]) }
+                i = j
+                continue
+            }
             i += 1
         }
-        return (strings, nonLiteral || i < b.count)
+        return (strings, nonLiteral || i < b.count, home)
+    }
+
+    /// `home`, `HOME`, `x.home`, `homedir`, `home_dir` (ASCII case-insensitive).
+    static func namesHome(_ name: ArraySlice<UInt8>) -> Bool {
+        func ends(with suffix: StaticString) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard name.count >= n else { return false }
+            let s = suffix.utf8Start
+            var k = 0
+            for byte in name.suffix(n) {
+                guard byte | 0x20 == s[k] | 0x20 else { return false }
+                k += 1
+            }
+            return true
+        }
+        if ends(with: "homedir") || ends(with: "home_dir") { return true }
+        guard ends(with: "home") else { return false }
+        let before = name.count - 4
+        return before == 0 || name[name.startIndex + before - 1] == UInt8(ascii: ".") || name[name.startIndex + before - 1] == UInt8(ascii: "$")
     }
 }

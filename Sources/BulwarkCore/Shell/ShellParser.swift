@@ -266,6 +266,8 @@ struct ShellParserState {
                     continue
                 }
             }
+            // `{ a; } b` and `(a) b`: a word after a compound command is a syntax error.
+            if case .simple = command.kind {} else { error(.unexpectedToken) }
             command.words.append(word)
             // `name () { … }` function definition: drop the name, the body follows.
             if command.words.count == 1 {

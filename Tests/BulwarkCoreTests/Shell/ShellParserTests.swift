@@ -59,7 +59,7 @@ import Testing
         #expect(analysis.findings.contains { $0.rule == "shell.destructive.delete_home" })
     }
 
-    @Test(arguments: ["'unterminated", "\"unterminated", "$(unterminated", "`unterminated", "cat <<EOF\nno end", "a )", "{ a; b"])
+    @Test(arguments: ["'unterminated", "\"unterminated", "$(unterminated", "`unterminated", "cat <<EOF\nno end", "a )", "{ a; b", "{ a; } b", "(a) b"])
     func recoversFromSyntaxErrors(_ source: String) {
         let result = ShellParser.parse(source)
         #expect(!result.errors.isEmpty)

@@ -78,6 +78,9 @@ extension ShellAnalyzer {
         "require", "shelljs", "ipc", "bun", "deno", "java.lang.runtime",
     ]
 
+    /// Strings that name modules or variables inside a call, not paths (`require("os")`, `ENV["HOME"]`).
+    static let moduleNames: Set<String> = ["os", "fs", "path", "fileutils", "shutil", "pathlib", "home", "userprofile", "fs/promises", "node:os", "node:fs"]
+
     static let socketMarkers: [StaticString] = ["socket", "fsockopen", "net.connect", "createconnection", "/inet/tcp", "/inet/udp", "/dev/tcp", "stream_socket_client", "ztcp"]
     static let listenerMarkers: [StaticString] = ["bind(", ".bind", "listen(", "accept(", "tcpserver", "createserver", "/inet/tcp/1", "localport"]
     static let shellMarkers: [StaticString] = ["dup2", "pty.spawn", "subprocess", "/bin/sh", "/bin/bash", "popen", "child_process", "exec", "system", "spawn", "getline", "eval", "run(", "processbuilder"]
@@ -148,7 +151,13 @@ extension ShellAnalyzer {
                     add("shell.library_load", .high, score: 75, .execution, "\(inv.name) code loads a shared library", evidence: inv.text)
                 }
             case "rmtree", "rm_rf", "rm_r", "rmsync", "rmdirsync", "remove", "unlink", "unlinksync", "rmdir", "remove_dir_all", "delete":
-                for path in call.strings { judgeDelete(path, recursive: ["rmtree", "rm_rf", "rm_r", "rmsync", "remove_dir_all"].contains(last), inv: inv, dynamic: false) }
+                let recursive = ["rmtree", "rm_rf", "rm_r", "rmsync", "remove_dir_all"].contains(last)
+                for path in call.strings { judgeDelete(path, recursive: recursive, inv: inv, dynamic: false) }
+                // `rmSync(os.homedir(), …)`, `FileUtils.rm_rf(Dir.home)`: the home directory itself
+                // (module names aside, no literal names a path below it).
+                if call.mentionsHome || call.strings.contains("HOME"), call.strings.allSatisfy({ Self.moduleNames.contains($0.lowercased()) }) {
+                    judgeDelete("~", recursive: recursive, inv: inv, dynamic: false)
+                }
             case "open", "readfile", "readfilesync", "read", "file_get_contents", "fopen", "read_text", "readlines", "binread", "slurp":
                 for path in call.strings where path.hasPrefix("/") || path.hasPrefix("~") {
                     let normalized = normalizer.normalize(path)
