@@ -72,7 +72,6 @@ struct CodeScan {
                 if k < b.count, b[k] == UInt8(ascii: "(") {
                     let (args, nonLiteral, home) = Self.readArguments(b, from: k, literals: literals, first: next)
                     calls.append(Call(callee: chain, strings: args, hasNonLiteralArguments: nonLiteral, mentionsHome: home))
-                    strings.append(contentsOf: args)
                     i = k + 1
                     continue
                 }

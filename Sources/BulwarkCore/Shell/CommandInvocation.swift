@@ -16,7 +16,9 @@ public struct CommandInvocation: Sendable {
         case remote
     }
 
-    public var argv: [String]
+    public var argv: [String] {
+        didSet { text = argv.joined(separator: " ") }
+    }
     /// `argv[0]` without its directory (`/usr/bin/rm` → `rm`).
     public var name: String {
         didSet { traits = CommandTraits(name: name) }
@@ -56,6 +58,7 @@ public struct CommandInvocation: Sendable {
         stdoutIsPipe: Bool, background: Bool
     ) {
         self.argv = argv
+        self.text = argv.joined(separator: " ")
         self.name = name
         self.traits = CommandTraits(name: name)
         self.dynamicName = dynamicName
@@ -77,8 +80,9 @@ public struct CommandInvocation: Sendable {
     /// Arguments after the command name.
     public var arguments: ArraySlice<String> { argv.dropFirst() }
 
-    /// The command line as text, for evidence.
-    public var text: String { argv.joined(separator: " ") }
+    /// The command line as text, for evidence: joined once, not at each use (rules quote it per
+    /// operand, which made `chmod 2576 x x x …` quadratic).
+    public private(set) var text: String
 }
 
 public struct ResolvedRedirect: Sendable {

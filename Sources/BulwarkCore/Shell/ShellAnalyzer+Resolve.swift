@@ -151,7 +151,7 @@ extension ShellAnalyzer {
                     let chars = Array(value)
                     let start = min(offset, chars.count)
                     var end = chars.count
-                    if spec.count > 1, let length = Int(spec[1].trimmingSpaces), length >= 0 { end = min(chars.count, start + length) }
+                    if spec.count > 1, let length = Int(spec[1].trimmingSpaces), length >= 0 { end = start + min(length, chars.count - start) }
                     return (String(chars[start..<end]), true, labels)
                 }
             }

@@ -3,6 +3,7 @@
 /// Rules (in `Commands/`) are called for each resolved `CommandInvocation`.
 struct ShellAnalyzer {
     static let maxInvocations = 4096
+    static let maxVariableBytes = 64 << 10
     /// Above this size a command line that does not parse is refused rather than judged on fragments.
     static let maxMalformedBytes = 4096
     static let maxDepth = 12
@@ -32,6 +33,9 @@ struct ShellAnalyzer {
     /// arguments (at most 16 calls).
     var functionBodies: [String: [String]] = [:]
     var functionCalls = 0
+    /// Interpreter programs judged, and how deep `eval("…")` nesting is.
+    var codeJudgements = 0
+    var codeDepth = 0
     /// `alias name=text` definitions (at most 32 names, 4 texts each).
     var aliases: [String: [String]] = [:]
     /// The arguments of the function call being judged (`"$@"`), and the functions on the call stack.
@@ -149,9 +153,13 @@ struct ShellAnalyzer {
         var assigned: [(String, String?, DataLabels)] = []
         for assignment in command.assignments {
             let value = resolve(assignment.value, depth: depth, privileged: privileged, split: false)
-            let text = value.isStatic ? value.fields.joined(separator: " ") : nil
+            // Values past 64 KiB are kept unknown: `a=$a$a` repeated would double them each time.
+            var joined = value.fields.joined(separator: " ")
+            let tooLarge = joined.utf8.count > Self.maxVariableBytes
+            if tooLarge { joined = "" }
+            let text = value.isStatic && !tooLarge ? joined : nil
             assigned.append((assignment.name, text, value.labels))
-            environment.append((assignment.name, value.fields.joined(separator: " ")))
+            environment.append((assignment.name, joined))
         }
         var argv: [String] = []
         var dynamic: Set<Int> = []
@@ -269,11 +277,14 @@ struct ShellAnalyzer {
                 if r.fd == 2 { continue }
                 let mode: FileAccessMode = (r.op == .append || r.op == .appendAll) ? .append : .write
                 fileAccess(raw: r.target, path: path, mode: mode, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
-                if let text = flow.text ?? flow.fragments { checkPlantedPayload(text, path: r.target, normalized: path, evidence: "\(writer) \(r.op.rawValue) \(r.target)") }
-                judgeOverwrite(path, mode: mode, labels: flow.labels, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
+                // `0> x`, `3> x` open (and truncate) x on another descriptor: stdout's text does not go there.
+                let carriesStdout = r.fd == nil || r.fd == 1
+                if carriesStdout, let text = flow.text ?? flow.fragments { checkPlantedPayload(text, path: r.target, normalized: path, evidence: "\(writer) \(r.op.rawValue) \(r.target)") }
+                judgeOverwrite(path, mode: mode, labels: carriesStdout ? flow.labels : [], evidence: "\(writer) \(r.op.rawValue) \(r.target)")
+                guard carriesStdout else { continue }
                 if !flow.labels.isEmpty { fileLabels[path, default: []].formUnion(flow.labels) }
                 recordWrittenText(flow.text ?? flow.fragments, path: path, append: mode == .append)
-                if r.fd == nil || r.fd == 1 { flow = DataFlow() }
+                flow = DataFlow()
             default:
                 continue
             }
@@ -340,6 +351,11 @@ struct ShellAnalyzer {
         let target = inv.arguments.first(where: { !$0.hasPrefix("-") }) ?? "~"
         guard !inv.dynamicArguments.contains(1), target != "-" else { return DataFlow() }
         let directory = normalizer.normalize(target)
+        // `cd a; cd a; …` grows the path without end: past 4 KiB the directory is unknown.
+        guard directory.utf8.count <= 4096 else {
+            truncated = true
+            return DataFlow()
+        }
         guard directory.hasPrefix("/") || directory.hasPrefix("~") else { return DataFlow() }
         context.cwd = directory
         normalizer = PathNormalizer(cwd: directory, home: context.home)

@@ -96,6 +96,14 @@ struct BadInputTests {
             "f() { " + String(repeating: "true; ", count: 10_000) + " }; " + String(repeating: "f a; ", count: 10_000))),
         BadCase("a function called 5,000 times, then rm -rf ~", refused: false, bash(
             "f() { :; }; " + String(repeating: "f; ", count: 5_000) + "rm -rf ~")),
+        // Found by fuzzing and scaling scans (2026-12-07): a trap, doublings and quadratic scans.
+        BadCase("${IFS:1:Int.max} (an overflow trapped)", refused: false, expected: nil, bash("${IFS:1:9223372036854775807}; x=ab; echo ${x:1:9223372036854775807}")),
+        BadCase("set $@ $@ × 24 (positional parameters double)", refused: false, bash("set 1 2;" + String(repeating: "set $@ $@;", count: 24))),
+        BadCase("a=$a$a × 30 (a variable doubles)", refused: false, expected: nil, bash("a=xxxxxxxx;" + String(repeating: "a=$a$a;", count: 30))),
+        BadCase("eval( nested 16 wide, 5 deep in python -c", refused: false, expected: nil, bash("python3 -c '" + Self.nestedEval(width: 16, depth: 5) + "'")),
+        BadCase("chmod 2576 on 4,000 operands", refused: false, expected: nil, bash("chmod 2576" + String(repeating: " x", count: 4_000))),
+        BadCase("echo sh × 10,000 with 3>x × 8,000", refused: false, expected: nil, bash("echo " + String(repeating: "sh ", count: 10_000) + String(repeating: " 3>x", count: 8_000))),
+        BadCase("perl -ex × 16,000", refused: false, expected: nil, bash("perl" + String(repeating: " -ex", count: 16_000))),
         BadCase("python -c with calls nested 120,000 deep", refused: false, bash("python3 -c \"" + String(repeating: "a(", count: 120_000) + "\"")),
         BadCase("python -c with 5,000 calls before os.system", refused: false, bash(
             "python3 -c '" + String(repeating: "f(1);", count: 5_000) + "import os; os.system(\"rm -rf ~\")'")),
@@ -104,6 +112,16 @@ struct BadInputTests {
         BadCase("16 functions each calling the next twice", refused: false, bash(
             (0..<16).map { "f\($0)() { f\($0 + 1) x; f\($0 + 1) y; }; " }.joined() + "f16() { rm -rf \"$1\"; }; f0 ~")),
     ]
+
+    /// `eval("eval(…")` `width` calls wide and `depth` strings deep, each level escaped once more.
+    static func nestedEval(width: Int, depth: Int) -> String {
+        var code = "1"
+        for _ in 0..<depth {
+            let escaped = code.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            code = String(repeating: "eval(", count: width) + "\"" + escaped + "\"" + String(repeating: ")", count: width)
+        }
+        return code
+    }
 
     @Test("Hostile but well-formed input gets a verdict in bounded time", arguments: hostile)
     func hostileInput(_ row: BadCase) { Self.check(row) }

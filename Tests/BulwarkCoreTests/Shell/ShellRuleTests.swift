@@ -149,6 +149,8 @@ import Testing
         ("alias nuke='rm -rf ~'", "shell.destructive.delete_home"),
         ("alias python3=python3.9; python3 -m http.server 9090", "shell.network.file_server"),
         ("cd ~; rm -rf $(pwd)", "shell.destructive.delete_home"),
+        ("ssh-keygen -D opensc-pkcs11", "shell.library_load"),
+        ("echo 0> /var/log/secure", "shell.evasion.delete_logs"),
         ("node -e 'require(\"fs\").rmSync(require(\"os\").homedir(),{recursive:true})'", "shell.destructive.delete_home"),
         ("ruby -e 'require \"fileutils\"; FileUtils.rm_rf(Dir.home)'", "shell.destructive.delete_home"),
         ("python3 -c 'import os,shutil; shutil.rmtree(os.environ[\"HOME\"])'", "shell.destructive.delete_home"),

@@ -439,10 +439,10 @@ extension ShellAnalyzer {
         if scripts.isEmpty, !operands.isEmpty { scripts.append(operands.removeFirst()) }
         let inPlace = scan.has("i") || scan.long.contains(where: { $0.hasPrefix("in-place") }) || inv.arguments.contains { $0.hasPrefix("-i") }
         if inPlace {
+            let joined = scripts.joined(separator: ";").lowercased()
             for file in operands {
                 let path = normalizer.normalize(file)
                 fileAccess(raw: file, path: path, mode: .write, evidence: inv.text)
-                let joined = scripts.joined(separator: ";").lowercased()
                 if path.contains("selinux/config") || (joined.contains("selinux") && joined.contains("disabled")) {
                     add("shell.evasion.disable_selinux", .critical, .defenseEvasion, "Disables SELinux in its configuration", evidence: inv.text)
                 }

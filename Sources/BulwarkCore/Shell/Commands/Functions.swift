@@ -34,8 +34,19 @@ extension ShellAnalyzer {
 
     static let positionalNames = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "@", "*"]
 
+    /// At most this many positional parameters of at most `maxPositionalBytes` in all are kept
+    /// (`set $@ $@` doubles them); past either, the rest are unknown and the analysis truncated.
+    static let maxPositional = 256
+    static let maxPositionalBytes = 64 << 10
+
     /// Sets `$1…$9` (missing ones empty), `$@` and `$*`; `labels[i]` belongs to `arguments[i]`.
-    mutating func bindPositional(_ arguments: [String], labels: [DataLabels]) {
+    mutating func bindPositional(_ all: [String], labels: [DataLabels]) {
+        var arguments = all.count > Self.maxPositional ? Array(all.prefix(Self.maxPositional)) : all
+        var bytes = 0
+        if let cut = arguments.firstIndex(where: { bytes += $0.utf8.count; return bytes > Self.maxPositionalBytes }) {
+            arguments.removeSubrange(cut...)
+        }
+        if arguments.count < all.count { truncated = true }
         let all = labels.reduce(into: DataLabels()) { $0.formUnion($1) }
         for (index, name) in Self.positionalNames.prefix(9).enumerated() {
             variables[name] = index < arguments.count ? (arguments[index], index < labels.count ? labels[index] : all) : ("", [])

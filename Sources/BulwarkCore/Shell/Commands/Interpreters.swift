@@ -13,6 +13,7 @@ extension ShellAnalyzer {
         guard inv.traits.contains(.interpreter), let codeOptions = Self.interpreters[inv.name] else { return nil }
         let args = Array(inv.arguments)
         var codes: [String] = []
+        var codeLabels: DataLabels = []
         var modules: [String] = []
         var k = 0
         var scriptOperand: String? = nil
@@ -21,10 +22,10 @@ extension ShellAnalyzer {
             let a = args[k]
             let lower = a.lowercased()
             if codeOptions.contains(lower), k + 1 < args.count {
-                codes.append(args[k + 1]); k += 2; continue
+                codes.append(args[k + 1]); codeLabels.formUnion(inv.argumentLabels[k + 2] ?? []); k += 2; continue
             }
             if let opt = codeOptions.first(where: { $0.count == 2 && lower.hasPrefix($0) && lower.count > 2 && !lower.hasPrefix("--") }), inv.name != "awk" {
-                codes.append(String(a.dropFirst(opt.count))); k += 1; continue
+                codes.append(String(a.dropFirst(opt.count))); codeLabels.formUnion(inv.argumentLabels[k + 1] ?? []); k += 1; continue
             }
             if lower == "-encodedcommand" || lower == "-enc" || lower == "-e" && inv.name.hasPrefix("pow") {
                 add("shell.obfuscation.encoded_command", .critical, .defenseEvasion, "Runs an encoded PowerShell command", evidence: inv.text)
@@ -34,7 +35,7 @@ extension ShellAnalyzer {
             if a.hasPrefix("-M") || (a.hasPrefix("-r") && inv.name == "ruby") { modules.append(String(a.dropFirst(2))); k += 1; continue }
             if isAwk, a == "-v" || a == "-F" || a == "-f" { if a == "-f" { scriptOperand = k + 1 < args.count ? args[k + 1] : nil }; k += 2; continue }
             if a.hasPrefix("-") { k += 1; continue }
-            if isAwk, codes.isEmpty, scriptOperand == nil { codes.append(a); k += 1; continue }
+            if isAwk, codes.isEmpty, scriptOperand == nil { codes.append(a); codeLabels.formUnion(inv.argumentLabels[k + 1] ?? []); k += 1; continue }
             if scriptOperand == nil, !isAwk { scriptOperand = a }
             break
         }
@@ -59,11 +60,10 @@ extension ShellAnalyzer {
             return DataFlow(labels: inv.stdinLabels)
         }
         var output = DataFlow(labels: inv.stdinLabels)
-        for (index, code) in codes.enumerated() {
-            if let position = inv.argv.firstIndex(of: code), let labels = inv.argumentLabels[position] { judgeCodeLabels(labels, inv: inv) }
-            let flow = judgeCode(code, inv: inv, extraModules: index == 0 ? modules : [])
-            output.labels.formUnion(flow.labels)
-        }
+        // Several `-e` options are the lines of one program (`perl -e 'a;' -e 'b'`).
+        judgeCodeLabels(codeLabels, inv: inv)
+        let flow = judgeCode(codes.count == 1 ? codes[0] : codes.joined(separator: "\n"), inv: inv, extraModules: modules)
+        output.labels.formUnion(flow.labels)
         return output
     }
 
@@ -88,6 +88,7 @@ extension ShellAnalyzer {
     /// Judges inline code by its calls: process execution, sockets, privilege, libraries, files, downloads.
     @discardableResult
     mutating func judgeCode(_ code: String, inv: CommandInvocation, extraModules: [String] = []) -> DataFlow {
+        codeJudgements += 1
         let scan = CodeScan(code)
         if scan.truncated {
             add("shell.too_complex", .critical, .malformed, "\(inv.name) code makes more than \(CodeScan.maxCalls) calls; it cannot be judged and is refused", evidence: inv.text)
@@ -173,7 +174,11 @@ extension ShellAnalyzer {
                 decodes = true
             case "eval", "exec", "compile", "instance_eval", "create_function", "assert":
                 if call.strings.contains(where: { !$0.isEmpty }) {
+                    // Nested `eval("eval(…)")`: four levels and 32 programs per command line at most.
+                    guard codeDepth < 4, codeJudgements < 32 else { truncated = true; continue }
+                    codeDepth += 1
                     for s in call.strings where s.count > 8 { judgeCode(s, inv: inv) }
+                    codeDepth -= 1
                 }
             default:
                 break

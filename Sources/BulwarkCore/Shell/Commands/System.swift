@@ -365,7 +365,7 @@ extension ShellAnalyzer {
         case "vault", "op", "pass", "bw", "lpass":
             if args.contains(where: { ["read", "get", "show", "item", "kv"].contains($0) }) { return DataFlow(labels: .secret) }
         case "ssh-keygen":
-            if let d = args.firstIndex(of: "-D"), d + 1 < args.count {
+            if let d = args.firstIndex(of: "-D"), d + 1 < args.endIndex {
                 add("shell.library_load", .high, score: 75, .execution, "ssh-keygen -D loads a PKCS#11 library", evidence: inv.text)
             }
         default:

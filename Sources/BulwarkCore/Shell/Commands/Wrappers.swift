@@ -304,8 +304,12 @@ extension ShellAnalyzer {
         }
         var labels: [Int: DataLabels] = [:]
         // Map the wrapper's argument labels onto the inner vector by value.
-        for (index, value) in argv.enumerated() {
-            if let j = inv.argv.firstIndex(of: value), let l = inv.argumentLabels[j] { labels[index] = l }
+        if !inv.argumentLabels.isEmpty {
+            var position: [String: Int] = [:]
+            for (j, value) in inv.argv.enumerated() where position[value] == nil { position[value] = j }
+            for (index, value) in argv.enumerated() {
+                if let j = position[value], let l = inv.argumentLabels[j] { labels[index] = l }
+            }
         }
         let child = CommandInvocation(
             argv: argv, name: commandName(argv[0]), dynamicName: inv.dynamicArguments.contains(inv.argv.firstIndex(of: argv[0]) ?? -1),
@@ -328,6 +332,8 @@ extension ShellAnalyzer {
             roots.append(a)
         }
         let selective = args.contains { Self.findFilters.contains($0) }
+        // Filtered by name, `{}` stands for a matching entry somewhere below the root.
+        let pattern = zip(args, args.dropFirst()).first { $0.0 == "-name" || $0.0 == "-iname" }?.1
         var k = 0
         var flow = DataFlow()
         while k < args.count {
@@ -338,8 +344,7 @@ extension ShellAnalyzer {
                 var inner = Array(args[(k + 1)..<end])
                 if inner.contains("{}") {
                     let root = roots.first ?? "."
-                    // Unfiltered: `{}` is the whole tree. Filtered by name: a matching entry somewhere below the root.
-                    let pattern = zip(args, args.dropFirst()).first { $0.0 == "-name" || $0.0 == "-iname" }?.1
+                    // Unfiltered: `{}` is the whole tree.
                     let stand: String? = !selective ? root : pattern.map { (root.hasSuffix("/") ? root : root + "/") + "…/" + $0 }
                     if let stand { inner = inner.map { $0 == "{}" ? stand : $0 } }
                 }
