@@ -288,12 +288,7 @@ extension ShellAnalyzer {
     mutating func chattr(_ inv: CommandInvocation) -> DataFlow? {
         guard let mode = inv.arguments.first(where: { $0.hasPrefix("+") || $0.hasPrefix("-") }) else { return DataFlow() }
         if mode.contains("i") || mode.contains("a") {
-            let targets = inv.arguments.filter { !$0.hasPrefix("+") && !$0.hasPrefix("-") }
-            let system = targets.contains { t in
-                let p = normalizer.normalize(t)
-                return BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: false) >= .dotfiles || pathClass(p) != .other
-            }
-            add("shell.evasion.immutable_attribute", system ? .high : .medium, score: system ? 75 : nil, .defenseEvasion, "Changes the immutable/append-only attribute (\(mode)) so files resist removal or edits", evidence: inv.text)
+            lockFiles(inv.arguments.filter { !$0.hasPrefix("+") && !$0.hasPrefix("-") }, flags: mode, inv: inv)
         }
         return DataFlow()
     }
@@ -306,14 +301,17 @@ extension ShellAnalyzer {
         let set = flags.lowercased().split(separator: ",")
         if set.contains("hidden") { hideFiles(inv) }
         let locking: Set<Substring> = ["schg", "schange", "simmutable", "uchg", "uchange", "uimmutable", "sappnd", "sappend", "uappnd", "uappend"]
-        if set.contains(where: { locking.contains($0) }) {
-            let system = scan.operands.dropFirst().contains { t in
-                let p = normalizer.normalize(t)
-                return BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: false) >= .dotfiles || pathClass(p) != .other
-            }
-            add("shell.evasion.immutable_attribute", system ? .high : .medium, score: system ? 75 : nil, .defenseEvasion, "Sets the immutable/append-only flag (\(flags)) so files resist removal or edits", evidence: inv.text)
-        }
+        if set.contains(where: { locking.contains($0) }) { lockFiles(Array(scan.operands.dropFirst()), flags: flags, inv: inv) }
         return DataFlow()
+    }
+
+    /// Immutable or append-only files resist removal and edits; outside the project that is evasion.
+    mutating func lockFiles(_ targets: [String], flags: String, inv: CommandInvocation) {
+        let system = targets.contains { t in
+            let p = normalizer.normalize(t)
+            return BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: false) >= .dotfiles || pathClass(p) != .other
+        }
+        add("shell.evasion.immutable_attribute", system ? .high : .medium, score: system ? 75 : nil, .defenseEvasion, "Sets the immutable/append-only attribute (\(flags)) so files resist removal or edits", evidence: inv.text)
     }
 
     /// Hiding files from the user (`chflags hidden`, `SetFile -a V`): an agent works in the open.

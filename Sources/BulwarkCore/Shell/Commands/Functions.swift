@@ -62,12 +62,7 @@ extension ShellAnalyzer {
         for (name, bodies) in functionBodies.sorted(by: { $0.key < $1.key }) where !calledFunctions.contains(name) {
             calledFunctions.insert(name)
             activeFunctions.insert(name)
-            for body in bodies where invocations.count < Self.maxInvocations {
-                let parsed = ShellParser.parse(body)
-                if parsed.hitLimit { truncated = true }
-                reportSyntax(parsed.errors, source: body, nested: true)
-                _ = analyze(parsed.script, origin: .topLevel, depth: 1, privileged: false, stdin: .none)
-            }
+            for body in bodies { judgeAsWritten(body) }
             activeFunctions.remove(name)
         }
     }
@@ -93,14 +88,19 @@ extension ShellAnalyzer {
         return callFunction(texts.map { $0 + " \"$@\"" }, inv)
     }
 
+    /// Code never run with arguments (an uncalled function's body, an unused alias), judged once.
+    mutating func judgeAsWritten(_ code: String) {
+        guard invocations.count < Self.maxInvocations else { return }
+        let parsed = ShellParser.parse(code)
+        if parsed.hitLimit { truncated = true }
+        reportSyntax(parsed.errors, source: code, nested: true)
+        _ = analyze(parsed.script, origin: .topLevel, depth: 1, privileged: false, stdin: .none)
+    }
+
     /// Aliases never used are judged once, as written.
     mutating func judgeUnusedAliases() {
         for (name, texts) in aliases.sorted(by: { $0.key < $1.key }) where !calledFunctions.contains("alias " + name) {
-            for text in texts where invocations.count < Self.maxInvocations {
-                let parsed = ShellParser.parse(text)
-                if parsed.hitLimit { truncated = true }
-                _ = analyze(parsed.script, origin: .topLevel, depth: 1, privileged: false, stdin: .none)
-            }
+            for text in texts { judgeAsWritten(text) }
         }
     }
 
