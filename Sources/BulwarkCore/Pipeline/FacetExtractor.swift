@@ -63,7 +63,7 @@ public struct FacetExtractor: Sendable {
                 facets.requests.append(HTTPRequestFacet(method: method, url: url, bodyFile: nil, hasBody: hasBody))
             }
         }
-        for field in facets.texts where field.text.count < 8192 {
+        for field in facets.texts where field.text.utf8.count < 8192 {
             if action.kind == .shell, Self.commandKeys.contains(where: { field.pointer == "/" + $0 }) { continue }
             facets.urls.append(contentsOf: URLParser.extract(from: field.text).prefix(8))
             if facets.urls.count > 64 { break }

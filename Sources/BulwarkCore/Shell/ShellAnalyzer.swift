@@ -43,12 +43,14 @@ struct ShellAnalyzer {
     var positionalLabels: DataLabels = []
     var activeFunctions: Set<String> = []
     var calledFunctions: Set<String> = []
-    var fileRuleMemo: [String: [Finding]] = [:]
+    var fileRuleMemo: [FileRuleKey: [Finding]] = [:]
     /// Whether a `cd` moved into a credential store or a system directory (bare names there matter).
     var cwdIsSensitive = false
     /// What the commands touch, for policies (bounded).
     var touchedURLs: [URLFacet] = []
     var touchedFiles: [FileAccess] = []
+    /// The last rule and raw evidence recorded (or found a duplicate), for `add`'s fast path.
+    var lastEvidence: (rule: RuleID, text: String)? = nil
 
     init(context: ShellContext, normalizer: PathNormalizer? = nil) {
         self.context = context
@@ -57,13 +59,21 @@ struct ShellAnalyzer {
 
     // MARK: Findings
 
-    mutating func add(_ rule: RuleID, _ severity: Severity, score: Int? = nil, _ category: ImpactCategory, _ message: String, evidence: String) {
+    /// Records a finding unless the same rule already holds the same evidence. The message is
+    /// only formatted for a finding that is kept.
+    mutating func add(_ rule: RuleID, _ severity: Severity, score: Int? = nil, _ category: ImpactCategory, _ message: @autoclosure () -> String, evidence: String) {
         if findings.contains(where: { $0.rule == rule }) {
+            // Commands over many operands repeat one rule with one evidence: skip the clip.
+            if let last = lastEvidence, last.rule == rule, last.text == evidence { return }
             let clipped = Finding.clip(evidence)
-            if findings.contains(where: { $0.rule == rule && $0.evidence == clipped }) { return }
+            if findings.contains(where: { $0.rule == rule && $0.evidence == clipped }) {
+                lastEvidence = (rule, evidence)
+                return
+            }
         }
         if findings.count >= 64 { return }
-        findings.append(Finding(layer: .impact, rule: rule, severity: severity, score: score, message: message, evidence: evidence, category: category))
+        findings.append(Finding(layer: .impact, rule: rule, severity: severity, score: score, message: message(), evidence: evidence, category: category))
+        lastEvidence = (rule, evidence)
     }
 
     /// Reports the parse errors of `source`: the command line, or (`nested`) code it runs through
@@ -276,11 +286,12 @@ struct ShellAnalyzer {
                 let path = normalizer.normalize(r.target)
                 if r.fd == 2 { continue }
                 let mode: FileAccessMode = (r.op == .append || r.op == .appendAll) ? .append : .write
-                fileAccess(raw: r.target, path: path, mode: mode, evidence: "\(writer) \(r.op.rawValue) \(r.target)")
+                let evidence = writer + " " + r.op.rawValue + " " + r.target
+                fileAccess(raw: r.target, path: path, mode: mode, evidence: evidence)
                 // `0> x`, `3> x` open (and truncate) x on another descriptor: stdout's text does not go there.
                 let carriesStdout = r.fd == nil || r.fd == 1
-                if carriesStdout, let text = flow.text ?? flow.fragments { checkPlantedPayload(text, path: r.target, normalized: path, evidence: "\(writer) \(r.op.rawValue) \(r.target)") }
-                judgeOverwrite(path, mode: mode, labels: carriesStdout ? flow.labels : [], evidence: "\(writer) \(r.op.rawValue) \(r.target)")
+                if carriesStdout, let text = flow.text ?? flow.fragments { checkPlantedPayload(text, path: r.target, normalized: path, evidence: evidence) }
+                judgeOverwrite(path, mode: mode, labels: carriesStdout ? flow.labels : [], evidence: evidence)
                 guard carriesStdout else { continue }
                 if !flow.labels.isEmpty { fileLabels[path, default: []].formUnion(flow.labels) }
                 recordWrittenText(flow.text ?? flow.fragments, path: path, append: mode == .append)
@@ -394,7 +405,7 @@ struct ShellAnalyzer {
     /// Judges one file access with the path rules and records it.
     mutating func fileAccess(raw: String, path: String, mode: FileAccessMode, evidence: String) {
         if touchedFiles.count < 64 { touchedFiles.append(FileAccess(raw: raw, path: path, mode: mode)) }
-        let key = mode.rawValue + "\u{0}" + path
+        let key = FileRuleKey(path: path, mode: mode)
         let results: [Finding]
         if let known = fileRuleMemo[key] {
             results = known
@@ -407,4 +418,10 @@ struct ShellAnalyzer {
             add(finding.rule, finding.severity, score: finding.score, finding.category ?? .destructiveFS, finding.message, evidence: evidence)
         }
     }
+}
+
+/// Memo key of the file rules: one judgement per path and access mode.
+struct FileRuleKey: Hashable {
+    var path: String
+    var mode: FileAccessMode
 }

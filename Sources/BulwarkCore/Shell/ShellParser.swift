@@ -93,8 +93,16 @@ struct ShellParserState {
         return j < b.count ? b[j] : 0
     }
 
+    static let maxErrors = 16
+
     mutating func error(_ kind: ShellSyntaxError.Kind) {
-        if errors.count < 16 { errors.append(ShellSyntaxError(kind: kind, offset: i)) }
+        if errors.count < Self.maxErrors { errors.append(ShellSyntaxError(kind: kind, offset: i)) }
+    }
+
+    /// Takes up to four errors of a nested parse (a backtick or heredoc body), within the cap:
+    /// an uncapped list would be copied into every deeper state, quadratically.
+    mutating func adoptErrors(of sub: ShellParserState) {
+        for e in sub.errors.prefix(4) where errors.count < Self.maxErrors { errors.append(e) }
     }
 
     // MARK: Lists and pipelines
@@ -529,7 +537,7 @@ struct ShellParserState {
         guard depth < maxDepth else { return ShellWord(parts: [.quoted(String(decoding: body, as: UTF8.self))]) }
         var sub = ShellParserState(bytes: body, depth: depth + 1, maxDepth: maxDepth)
         let parts = sub.parseDoubleQuotedContent(untilQuote: false)
-        errors.append(contentsOf: sub.errors.prefix(4))
+        adoptErrors(of: sub)
         return ShellWord(parts: [.doubleQuoted(parts)])
     }
 
@@ -784,7 +792,7 @@ struct ShellParserState {
         }
         var sub = ShellParserState(bytes: inner, depth: depth + 1, maxDepth: maxDepth)
         let script = sub.parseList(untilParen: false)
-        errors.append(contentsOf: sub.errors.prefix(4))
+        adoptErrors(of: sub)
         return .commandSubstitution(script)
     }
 

@@ -109,6 +109,8 @@ struct BadInputTests {
             "python3 -c '" + String(repeating: "f(1);", count: 5_000) + "import os; os.system(\"rm -rf ~\")'")),
         BadCase("AppleScript: `delete file ` × 21,000", refused: false, expected: .allow, bash("osascript -e '" + String(repeating: "delete file ", count: 21_000) + "'")),
         BadCase("AppleScript: `do script ` × 25,000", refused: false, expected: .allow, bash("osascript -e '" + String(repeating: "do script ", count: 25_000) + "'")),
+        BadCase("$(`$(`) × 9,000 (a parse error in each substitution)", refused: false, expected: .block, bash(String(repeating: "$(`$(`)", count: 9_000))),
+        BadCase("chmod 777 on 8,000 operands", refused: false, expected: .review, bash("chmod 777" + (0..<8_000).map { " ./f\($0)" }.joined())),
         BadCase("16 functions each calling the next twice", refused: false, bash(
             (0..<16).map { "f\($0)() { f\($0 + 1) x; f\($0 + 1) y; }; " }.joined() + "f16() { rm -rf \"$1\"; }; f0 ~")),
     ]
@@ -178,6 +180,9 @@ struct BadInputTests {
         #expect(deep.hitLimit)
         let large = ShellParser.parse(bytes: [UInt8](repeating: UInt8(ascii: "a"), count: ShellParser.maxBytes + 1))
         #expect(large.hitLimit)
+        // Errors of nested parses are capped too: an uncapped list was copied at every level.
+        let noisy = ShellParser.parse(String(repeating: "$(`$(`)", count: 9_000))
+        #expect(!noisy.errors.isEmpty && noisy.errors.count <= 16)
     }
 
     /// Commands past the analyzer's limits were never judged: the line is refused, not allowed.

@@ -181,8 +181,8 @@ extension ShellAnalyzer {
             add("shell.library_load", .high, score: 75, .execution, "\(inv.name) is made to load a shared library (\(arg.prefix(60)))", evidence: inv.text)
             return
         }
-        if let text = inv.stdinText, text.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains(where: { Escapes.namesSharedLibrary(String($0)) }),
-            text.contains("load") {
+        if let text = inv.stdinText, text.contains("load"),
+            text.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains(where: { Escapes.namesSharedLibrary(String($0)) }) {
             add("shell.library_load", .high, score: 75, .execution, "\(inv.name) is fed input that loads a shared library", evidence: inv.text)
         }
     }

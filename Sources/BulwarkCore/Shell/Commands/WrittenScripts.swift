@@ -13,10 +13,13 @@ extension ShellAnalyzer {
             return
         }
         guard writtenTexts[path] != nil || writtenTexts.count < Self.maxWrittenFiles else { return }
-        let previous = writtenTexts[path]
-        if append, previous == Self.unknownText { return }
-        let combined = append ? (previous ?? "") + text : text
-        writtenTexts[path] = combined.utf8.count <= Self.maxWrittenBytes ? combined : Self.unknownText
+        if append, writtenTexts[path] != nil {
+            if writtenTexts[path] == Self.unknownText { return }
+            writtenTexts[path]?.append(text)  // in place: no copy of what was written before
+        } else {
+            writtenTexts[path] = text
+        }
+        if writtenTexts[path]!.utf8.count > Self.maxWrittenBytes { writtenTexts[path] = Self.unknownText }
     }
 
     /// Runs the text written to `path` as a shell script with `inv`'s arguments after the script
