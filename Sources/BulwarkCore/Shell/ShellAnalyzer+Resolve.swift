@@ -122,6 +122,11 @@ extension ShellAnalyzer {
         if name.hasPrefix("!"), let target = variables[String(name.dropFirst())]?.text {
             lookupName = target
         }
+        // Name references (`declare -n`), followed a bounded number of times.
+        for _ in 0..<8 {
+            guard let target = namerefs[lookupName] else { break }
+            lookupName = target
+        }
         if let known = variables[lookupName] {
             value = known.text
             labels = known.labels
@@ -134,7 +139,11 @@ extension ShellAnalyzer {
             default: value = nil
             }
         }
-        if name.hasPrefix("#") { return ("0", false, labels) }
+        if name.hasPrefix("#") {
+            // `${#x}`: the length of a known value.
+            if name.utf8.count > 1, let text = variables[String(name.dropFirst())]?.text { return (String(text.count), true, []) }
+            return ("0", false, labels)
+        }
         guard let modifier, !modifier.isEmpty else {
             return value.map { ($0, true, labels) } ?? ("${\(name)}", false, labels)
         }
@@ -155,9 +164,8 @@ extension ShellAnalyzer {
                     return (String(chars[start..<end]), true, labels)
                 }
             }
-            if modifier == "^^" { return (value.uppercased(), true, labels) }
-            if modifier == ",," { return (value.lowercased(), true, labels) }
         }
+        if let rewritten = ParameterExpansion.apply(modifier, to: value) { return (rewritten, true, labels) }
         return ("${\(name)\(modifier)}", false, labels)
     }
 }

@@ -14,6 +14,8 @@ struct ShellAnalyzer {
     var findings: [Finding] = []
     /// Variables assigned so far: their text when static, and the labels of their data.
     var variables: [String: (text: String?, labels: DataLabels)] = [:]
+    /// `declare -n ref=name` name references (at most 32).
+    var namerefs: [String: String] = [:]
     /// Files written during the script, with the labels of what was written (downloads…).
     var fileLabels: [String: DataLabels] = [:]
     /// Text written to files earlier in the script (`echo … > /tmp/x.sh`), judged when the file
@@ -189,7 +191,7 @@ struct ShellAnalyzer {
 
         if argv.isEmpty {
             // Plain assignments persist in the shell; prefix assignments on an empty command too.
-            for (name, text, labels) in assigned { variables[name] = (text, labels) }
+            for (name, text, labels) in assigned { variables[namerefs[name] ?? name] = (text, labels) }
             checkAssignments(environment, evidenceSuffix: "")
             // `done < file`, `} < file`: a loop or group's body reads the file (judged here).
             _ = inputFlow(redirects, stdin: stdin)
@@ -222,10 +224,19 @@ struct ShellAnalyzer {
         checkSocketRedirects(invocation, flow: flow)
         flow = applyOutputRedirects(redirects, flow: flow, writer: invocation.name)
         // Keep declared variables (`export a=rm`, `declare x=…`, `read`) visible to later commands.
-        if ["export", "declare", "typeset", "local", "readonly"].contains(invocation.name) {
+        if Self.declarations.contains(invocation.name) {
+            // `declare -n ref=name`: a name reference; reading or assigning `ref` uses `name`.
+            let reference = invocation.name != "export" && invocation.name != "readonly"
+                && invocation.arguments.contains { $0.hasPrefix("-") && $0.contains("n") }
             for arg in invocation.arguments where !arg.hasPrefix("-") {
                 if let eq = arg.firstIndex(of: "=") {
-                    variables[String(arg[..<eq])] = (String(arg[arg.index(after: eq)...]), argLabels.values.reduce([], { $0.union($1) }))
+                    let name = String(arg[..<eq])
+                    let value = String(arg[arg.index(after: eq)...])
+                    if reference {
+                        if namerefs.count < 32, value.utf8.first.map(isNameStart) == true, value.utf8.allSatisfy(isNameChar) { namerefs[name] = value }
+                    } else {
+                        variables[namerefs[name] ?? name] = (value, argLabels.values.reduce([], { $0.union($1) }))
+                    }
                 }
             }
         }
@@ -304,6 +315,9 @@ struct ShellAnalyzer {
     }
 
     // MARK: Helpers shared by the rules
+
+    /// Builtins that declare variables (`export a=rm`, `declare x=…`).
+    static let declarations: Set<String> = ["export", "declare", "typeset", "local", "readonly"]
 
     /// Configuration of firewalls, auditing, logging and mandatory access control.
     static let securityConfiguration = [

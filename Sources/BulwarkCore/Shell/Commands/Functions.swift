@@ -57,9 +57,10 @@ extension ShellAnalyzer {
         positionalLabels = all
     }
 
-    /// Bodies of functions never called are judged once, as written (arguments unknown).
+    /// Bodies of functions never called are judged once, as written (arguments unknown),
+    /// including functions that those bodies define (`f(){ g(){ rm -rf /; }; }`).
     mutating func judgeUncalledFunctions() {
-        for (name, bodies) in functionBodies.sorted(by: { $0.key < $1.key }) where !calledFunctions.contains(name) {
+        while let (name, bodies) = functionBodies.filter({ !calledFunctions.contains($0.key) }).min(by: { $0.key < $1.key }) {
             calledFunctions.insert(name)
             activeFunctions.insert(name)
             for body in bodies { judgeAsWritten(body) }
@@ -94,6 +95,7 @@ extension ShellAnalyzer {
         let parsed = ShellParser.parse(code)
         if parsed.hitLimit { truncated = true }
         reportSyntax(parsed.errors, source: code, nested: true)
+        registerFunctions(parsed)
         _ = analyze(parsed.script, origin: .topLevel, depth: 1, privileged: false, stdin: .none)
     }
 

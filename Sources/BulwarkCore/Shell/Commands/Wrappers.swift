@@ -286,13 +286,19 @@ extension ShellAnalyzer {
         if parsed.hitLimit { truncated = true }
         reportSyntax(parsed.errors, source: code, nested: true)
         // Functions defined inside `bash -c`, `eval` or a written script are callable after it.
-        for (name, bodies) in parsed.functionBodies where functionBodies.count < 32 {
+        registerFunctions(parsed)
+        let input = stdin.map { DataFlow(labels: $0.stdinLabels, text: $0.stdinText, isPipe: $0.stdinIsPipe) } ?? .none
+        return analyze(parsed.script, origin: origin, depth: inv.depth + 1, privileged: privileged, stdin: input)
+    }
+
+    /// Makes the functions that nested code defines callable afterwards (at most 32 names,
+    /// 4 bodies each).
+    mutating func registerFunctions(_ parsed: ShellParseResult) {
+        for (name, bodies) in parsed.functionBodies where functionBodies.count < 32 || functionBodies[name] != nil {
             var known = functionBodies[name] ?? []
             for body in bodies where known.count < 4 && !known.contains(body) { known.append(body) }
             functionBodies[name] = known
         }
-        let input = stdin.map { DataFlow(labels: $0.stdinLabels, text: $0.stdinText, isPipe: $0.stdinIsPipe) } ?? .none
-        return analyze(parsed.script, origin: origin, depth: inv.depth + 1, privileged: privileged, stdin: input)
     }
 
     /// Runs an already-split argument vector (from a wrapper, `xargs` or `find -exec`).
