@@ -27,13 +27,17 @@ public struct Finding: Sendable, Equatable {
     static func clip(_ text: String, limit: Int = 200) -> String {
         // Fast path: short, single-line text is kept as it is.
         if text.utf8.count <= limit, !text.utf8.contains(0x0A) { return text }
-        var out = ""
+        // At most `limit` Unicode scalars, newlines as spaces, built on bytes in one pass.
+        var out: [UInt8] = []
+        out.reserveCapacity(min(text.utf8.count, limit * 4) + 3)
         var count = 0
-        for ch in text.unicodeScalars {
-            if count == limit { out += "…"; break }
-            out.unicodeScalars.append(ch == "\n" ? " " : ch)
-            count += 1
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 {  // the first byte of a scalar
+                if count == limit { out.append(contentsOf: "…".utf8); break }
+                count += 1
+            }
+            out.append(byte == 0x0A ? 0x20 : byte)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -39,8 +39,17 @@ public enum BlastRadius: Int, Sendable, Comparable, CaseIterable, CustomStringCo
     /// without a glob, an operation on `/` or on a home directory only touches that one
     /// directory entry and is capped at `system` and `dotfiles` respectively.
     public static func of(_ normalizedPath: String, home: String?, cwd: String?, recursive: Bool) -> BlastRadius {
+        of(normalizedPath, in: PathScope(home: home, cwd: cwd), recursive: recursive)
+    }
+
+    public static func of(_ normalizedPath: String, in scope: PathScope, recursive: Bool) -> BlastRadius {
         let target = GlobTarget(normalizedPath)
-        let v = PathCatalogue.examine(target.directory, home: home, cwd: cwd)
+        return of(target, verdict: PathCatalogue.examine(target.directory, in: scope), home: scope.home, recursive: recursive)
+    }
+
+    /// The same, with the catalogue's verdict on `target.directory` already at hand (the shell
+    /// analyzer memoizes verdicts per path).
+    static func of(_ target: GlobTarget, verdict v: PathCatalogue.Verdict, home: String?, recursive: Bool) -> BlastRadius {
         if isCache(target.directory, home: home) { return .temp }
         let wide = recursive || target.globbed
         switch v.pathClass {

@@ -15,13 +15,13 @@ extension FileRules {
         if !target.globbed, comps.last == ".git" {
             return [ctx.finding("file.delete.git_dir", .medium, "deletes the repository history in", .destructiveGit)]
         }
-        let radius = BlastRadius.of(ctx.access.path, home: ctx.home, cwd: ctx.cwd, recursive: true)
+        let radius = BlastRadius.of(ctx.access.path, in: ctx.scope, recursive: true)
         let verb = "deletes \(radius.description):"
         switch radius {
         case .root:
             return [ctx.finding("file.delete.root", .critical, verb, .destructiveFS)]
         case .system:
-            let targetClass = PathCatalogue.classify(target.directory, home: ctx.home, cwd: ctx.cwd)
+            let targetClass = PathCatalogue.examine(target.directory, in: ctx.scope).pathClass
             let sensitive: Set<PathClass> = [.passwordDatabase, .sudoers, .pamConfig, .loaderConfig, .blockDevice]
             let severity: Severity =
                 sensitive.contains(targetClass) || comps.count <= 2 || comps.first == "boot"
@@ -71,7 +71,7 @@ extension FileRules {
             break
         }
         let target = GlobTarget(ctx.access.path)
-        let radius = BlastRadius.of(ctx.access.path, home: ctx.home, cwd: ctx.cwd, recursive: true)
+        let radius = BlastRadius.of(ctx.access.path, in: ctx.scope, recursive: true)
         let verb = "changes permissions of \(radius.description):"
         switch radius {
         case .root:

@@ -6,12 +6,13 @@
 public enum FileRules {
     /// The findings for `access` (whose `path` is normalized with the same `home` and `cwd`).
     public static func findings(for access: FileAccess, home: String?, cwd: String?) -> [Finding] {
-        findings(for: access, verdict: PathCatalogue.examine(access.path, home: home, cwd: cwd), home: home, cwd: cwd)
+        let scope = PathScope(home: home, cwd: cwd)
+        return findings(for: access, verdict: PathCatalogue.examine(access.path, in: scope), scope: scope)
     }
 
     /// The same, with the catalogue's verdict on `access.path` already at hand.
-    static func findings(for access: FileAccess, verdict v: PathCatalogue.Verdict, home: String?, cwd: String?) -> [Finding] {
-        let ctx = Context(access: access, verdict: v, home: home, cwd: cwd)
+    static func findings(for access: FileAccess, verdict v: PathCatalogue.Verdict, scope: PathScope) -> [Finding] {
+        let ctx = Context(access: access, verdict: v, scope: scope)
         if isNetworkDevice(access.path) {
             let write = access.mode == .write || access.mode == .append
             return [ctx.finding(
@@ -33,8 +34,9 @@ public enum FileRules {
     struct Context {
         var access: FileAccess
         var verdict: PathCatalogue.Verdict
-        var home: String?
-        var cwd: String?
+        var scope: PathScope
+        var home: String? { scope.home }
+        var cwd: String? { scope.cwd }
 
         /// Whether the path lies outside the user's home (so it affects other users or the system).
         /// Without a known home, any user's home counts as the user's.

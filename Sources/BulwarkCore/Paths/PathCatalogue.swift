@@ -24,6 +24,11 @@ public enum PathCatalogue {
     }
 
     static func examine(_ normalizedPath: String, home: String?, cwd: String?) -> Verdict {
+        examine(normalizedPath, in: PathScope(home: home, cwd: cwd))
+    }
+
+    static func examine(_ normalizedPath: String, in scope: PathScope) -> Verdict {
+        let home = scope.home
         let p = canonical(normalizedPath)
         var comps = PathComponents.split(p)
         while let last = comps.last, last == "*" || last == "**" { comps.removeLast() }
@@ -32,7 +37,7 @@ public enum PathCatalogue {
         if absolute && comps.isEmpty { return Verdict(pathClass: .root) }
 
         let homeDepth = homeDepth(comps, absolute: absolute, home: home)
-        let inProject = cwd.map { isInProject(comps, absolute: absolute, cwd: $0, home: home) } ?? false
+        let inProject = isInProject(comps, absolute: absolute, scope: scope)
         var v = specificClass(comps, absolute: absolute, homeDepth: homeDepth)
             ?? genericClass(comps, absolute: absolute, homeDepth: homeDepth, inProject: inProject)
         v.inProject = inProject
@@ -141,11 +146,12 @@ public enum PathCatalogue {
     // MARK: - Project
 
     /// Inside the working directory, when that directory is a reasonable place to work in.
-    static func isInProject(_ comps: [Substring], absolute: Bool, cwd: String, home: String?) -> Bool {
-        let c = canonical(cwd)
-        guard c.hasPrefix("/") == absolute || c.hasPrefix("~") else { return false }
+    /// Whether the path lies inside the working directory and that directory can hold a project.
+    static func isInProject(_ comps: [Substring], absolute: Bool, scope: PathScope) -> Bool {
+        guard scope.cwdEligible, let c = scope.cwdCanonical else { return false }
+        guard scope.cwdAbsolute == absolute || c.hasPrefix("~") else { return false }
         guard let n = componentPrefixLength(comps, of: c), n > 0 else { return false }
-        return isEligibleWorkdir(Array(comps[0..<n]), absolute: c.hasPrefix("/"), home: home)
+        return true
     }
 
     static func isEligibleWorkdir(_ cc: [Substring], absolute: Bool, home: String?) -> Bool {

@@ -70,7 +70,7 @@ extension ShellAnalyzer {
             labels.formUnion(labelsForReading(path))
             fileAccess(raw: arg, path: path, mode: .read, evidence: inv.text)
             // Archiving whole homes or system trees collects whatever secrets they hold.
-            if inv.traits.contains(.archiver), BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: true) >= .home {
+            if inv.traits.contains(.archiver), blastRadius(path, recursive: true) >= .home {
                 labels.insert(.secret)
             }
         }

@@ -27,6 +27,17 @@ struct ShellAnalyzer {
     var writtenScriptRuns = 0
     var truncated = false
     var normalizer: PathNormalizer
+    /// Home and working directory for path classification, made on first use (many commands
+    /// classify no path) and again after `cd`.
+    var pathScope: PathScope {
+        mutating get {
+            if let scopeCache { return scopeCache }
+            let scope = PathScope(home: context.home, cwd: context.cwd)
+            scopeCache = scope
+            return scope
+        }
+    }
+    var scopeCache: PathScope? = nil
     /// Per-analysis memo of path verdicts and file-rule results: scripts touch the same paths often.
     var pathMemo: [String: PathCatalogue.Verdict] = [:]
     /// Functions the script defines (for fork-bomb detection).
@@ -384,6 +395,7 @@ struct ShellAnalyzer {
         guard directory.hasPrefix("/") || directory.hasPrefix("~") else { return DataFlow() }
         context.cwd = directory
         normalizer = PathNormalizer(cwd: directory, home: context.home)
+        scopeCache = nil
         pathMemo.removeAll(keepingCapacity: true)
         fileRuleMemo.removeAll(keepingCapacity: true)
         let klass = PathCatalogue.classify(directory, home: context.home, cwd: nil)
@@ -398,9 +410,15 @@ struct ShellAnalyzer {
     /// The catalogue's verdict on `path`, shared by the class checks and the file rules.
     mutating func pathVerdict(_ path: String) -> PathCatalogue.Verdict {
         if let known = pathMemo[path] { return known }
-        let verdict = PathCatalogue.examine(path, home: context.home, cwd: context.cwd)
+        let verdict = PathCatalogue.examine(path, in: pathScope)
         if pathMemo.count < 512 { pathMemo[path] = verdict }
         return verdict
+    }
+
+    /// What an operation on `path` can reach (`BlastRadius.of`), with memoized verdicts.
+    mutating func blastRadius(_ path: String, recursive: Bool) -> BlastRadius {
+        let target = GlobTarget(path)
+        return BlastRadius.of(target, verdict: pathVerdict(target.directory), home: context.home, recursive: recursive)
     }
 
     mutating func labelsForReading(_ path: String) -> DataLabels {
@@ -425,7 +443,7 @@ struct ShellAnalyzer {
             results = known
         } else {
             let access = FileAccess(raw: raw, path: path, mode: mode)
-            results = FileRules.findings(for: access, verdict: pathVerdict(path), home: context.home, cwd: context.cwd)
+            results = FileRules.findings(for: access, verdict: pathVerdict(path), scope: pathScope)
             if fileRuleMemo.count < 512 { fileRuleMemo[key] = results }
         }
         for finding in results {

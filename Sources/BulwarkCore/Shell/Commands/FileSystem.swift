@@ -20,7 +20,7 @@ extension ShellAnalyzer {
             add("shell.evasion.clear_history", .high, score: 75, .defenseEvasion, "Deletes shell history", evidence: inv.text)
             return
         }
-        var radius = BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: recursive)
+        var radius = blastRadius(path, recursive: recursive)
         // A top-level directory (`/workspace`, `/data`) removed recursively is as bad as a system one.
         if recursive, !selective, radius == .file, isTopLevel(path) { radius = .system }
         if selective {
@@ -129,7 +129,7 @@ extension ShellAnalyzer {
                     || paths.contains { p in Self.credentialDirectories.contains { p.contains($0) } }
                 if strong || Self.credentialFilePatterns.contains(where: { pattern.contains($0) }) {
                     let broad = paths.contains { p in
-                        let radius = BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: true)
+                        let radius = blastRadius(p, recursive: true)
                         return radius >= .home || p == "/home" || p == "/Users" || p == "/root" || Self.credentialDirectories.contains { p.contains($0) }
                     }
                     if broad {
@@ -188,7 +188,7 @@ extension ShellAnalyzer {
         for target in targets {
             let path = normalizer.normalize(target)
             let klass = pathClass(path)
-            let radius = BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: recursive)
+            let radius = blastRadius(path, recursive: recursive)
             if setuid {
                 let severe = klass == .systemDir || Self.shells.contains(commandName(path)) || Self.interpreters[commandName(path)] != nil || ["find", "vim", "cp", "env", "less"].contains(commandName(path))
                 if Self.isSetuidOnly(mode) || severe {
@@ -274,7 +274,7 @@ extension ShellAnalyzer {
         for target in scan.operands.dropFirst() {
             let path = normalizer.normalize(target)
             let klass = pathClass(path)
-            let radius = BlastRadius.of(path, home: context.home, cwd: context.cwd, recursive: recursive)
+            let radius = blastRadius(path, recursive: recursive)
             if klass == .passwordDatabase || klass == .sudoers || klass == .authorizedKeys || klass == .pamConfig || klass == .loaderConfig {
                 add("shell.permissions.sensitive_owner", .critical, .privilegeEscalation, "Changes the owner of \(path)", evidence: inv.text)
             } else if recursive, radius >= .system || (isTopLevel(path) && path != context.cwd) {
@@ -309,7 +309,7 @@ extension ShellAnalyzer {
     mutating func lockFiles(_ targets: [String], flags: String, inv: CommandInvocation) {
         let system = targets.contains { t in
             let p = normalizer.normalize(t)
-            return BlastRadius.of(p, home: context.home, cwd: context.cwd, recursive: false) >= .dotfiles || pathClass(p) != .other
+            return blastRadius(p, recursive: false) >= .dotfiles || pathClass(p) != .other
         }
         add("shell.evasion.immutable_attribute", system ? .high : .medium, score: system ? 75 : nil, .defenseEvasion, "Sets the immutable/append-only attribute (\(flags)) so files resist removal or edits", evidence: inv.text)
     }

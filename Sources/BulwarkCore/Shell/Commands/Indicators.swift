@@ -197,7 +197,7 @@ extension ShellAnalyzer {
         }
         if huntsSecrets {
             let broad = recursive && operands.contains { o in
-                BlastRadius.of(normalizer.normalize(o), home: context.home, cwd: context.cwd, recursive: true) >= .home
+                blastRadius(normalizer.normalize(o), recursive: true) >= .home
             }
             if broad {
                 add("shell.credential.search", .high, score: 75, .credentialAccess, "Searches the system or home directory for passwords and keys", evidence: inv.text)

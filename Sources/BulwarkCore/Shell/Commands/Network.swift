@@ -251,7 +251,7 @@ extension ShellAnalyzer {
             var labels: DataLabels = []
             for source in operands.dropLast() where !isRemote(source) {
                 labels.formUnion(labelsForReading(normalizer.normalize(source)))
-                let radius = BlastRadius.of(normalizer.normalize(source), home: context.home, cwd: context.cwd, recursive: true)
+                let radius = blastRadius(normalizer.normalize(source), recursive: true)
                 if radius >= .home { labels.insert(.secret) }
             }
             judgeEgress(labels, inv: inv, destination: String(destination.prefix(while: { $0 != ":" })))
@@ -297,7 +297,7 @@ extension ShellAnalyzer {
         var labels: DataLabels = []
         for a in args where a.hasPrefix("/") || a.hasPrefix("~") || a.hasPrefix(".") {
             labels.formUnion(labelsForReading(normalizer.normalize(a)))
-            if BlastRadius.of(normalizer.normalize(a), home: context.home, cwd: context.cwd, recursive: true) >= .home { labels.insert(.secret) }
+            if blastRadius(normalizer.normalize(a), recursive: true) >= .home { labels.insert(.secret) }
         }
         if args.contains("-") { labels.formUnion(inv.stdinLabels) }
         judgeEgress(labels, inv: inv, destination: "cloud storage")
