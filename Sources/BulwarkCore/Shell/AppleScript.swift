@@ -1,17 +1,19 @@
 /// The parts of an AppleScript program (`osascript -e …`) that act on the system:
 /// `do shell script "CMD" [with administrator privileges]` runs CMD in a shell, and
-/// `delete POSIX file "PATH"` or `move … "PATH" to trash` (Finder) removes PATH as `rm` would.
-/// One pass over the bytes, at most 8 statements of each kind.
+/// `delete POSIX file "PATH"` or `move … "PATH" to trash` (Finder) removes PATH as `rm` would;
+/// `read`, `duplicate` and `move` (elsewhere) of `[POSIX] file "PATH"` read PATH's content, as
+/// `cat` or `cp` would. One pass over the bytes, at most 8 statements of each kind.
 struct AppleScript {
     var shellScripts: [(code: String, admin: Bool)] = []
     var deletedPaths: [String] = []
+    var readPaths: [String] = []
 
     static let maxStatements = 8
 
     init(_ source: String) {
         let b = Array(source.utf8)
         var i = 0
-        while i < b.count, shellScripts.count < Self.maxStatements || deletedPaths.count < Self.maxStatements {
+        while i < b.count, shellScripts.count < Self.maxStatements || deletedPaths.count < Self.maxStatements || readPaths.count < Self.maxStatements {
             if Self.matches(b, i, "do shell script") || Self.matches(b, i, "do script") {
                 let after = i + (Self.matches(b, i, "do shell script") ? 15 : 9)
                 if let (text, end) = Self.quoted(b, from: after) {
@@ -20,14 +22,16 @@ struct AppleScript {
                     i = end
                     continue
                 }
-            } else if Self.matches(b, i, "delete ") || Self.matches(b, i, "move ") {
-                var j = i + (b[i] == UInt8(ascii: "d") || b[i] == UInt8(ascii: "D") ? 7 : 5)
+            } else if let verb = Self.fileVerbs.first(where: { Self.matches(b, i, $0.word) }), i == 0 || !isNameChar(b[i - 1]) {
+                var j = i + verb.word.utf8CodeUnitCount
                 if Self.matches(b, j, "posix ") { j += 6 }
                 let kind = Self.matches(b, j, "file ") ? 5 : Self.matches(b, j, "folder ") ? 7 : 0
                 if kind > 0, let (text, end) = Self.quoted(b, from: j + kind) {
-                    let isMove = b[i] == UInt8(ascii: "m") || b[i] == UInt8(ascii: "M")
-                    if !isMove || Self.contains(b, from: end, within: 32, "to trash"), deletedPaths.count < Self.maxStatements {
-                        deletedPaths.append(text)
+                    let toTrash = Self.contains(b, from: end, within: 32, "to trash")
+                    if verb.deletes || verb.moves && toTrash {
+                        if deletedPaths.count < Self.maxStatements { deletedPaths.append(text) }
+                    } else if readPaths.count < Self.maxStatements {
+                        readPaths.append(text)
                     }
                     i = end
                     continue
@@ -36,6 +40,11 @@ struct AppleScript {
             i += 1
         }
     }
+
+    /// Statements on a file reference; `deletes` for those that remove it.
+    static let fileVerbs: [(word: StaticString, deletes: Bool, moves: Bool)] = [
+        ("delete ", true, false), ("move ", false, true), ("duplicate ", false, false), ("read ", false, false),
+    ]
 
     /// Case-insensitive ASCII match of `word` at `i`.
     static func matches(_ b: [UInt8], _ i: Int, _ word: StaticString) -> Bool {

@@ -195,6 +195,9 @@ extension ShellAnalyzer {
             for path in script.deletedPaths {
                 _ = runArgv(["rm", "-f", path], environment: [], origin: .interpreterCode, inv: inv, privileged: inv.privileged)
             }
+            for path in script.readPaths {
+                flow.labels.formUnion(runArgv(["cat", path], environment: [], origin: .interpreterCode, inv: inv, privileged: inv.privileged).labels)
+            }
             let lower = code.lowercased()
             if lower.contains("display dialog"), lower.contains("hidden answer") || lower.contains("password") || lower.contains("passphrase") {
                 add("shell.credential.fake_prompt", .high, score: 75, .credentialAccess, "Shows a fake dialog asking for the user's password", evidence: inv.text)
