@@ -109,7 +109,10 @@ extension ShellAnalyzer {
         case .processSubstitution(let script, let output):
             guard depth < Self.maxDepth else { truncated = true; return ("/dev/fd/63", false, []) }
             let flow = analyze(script, origin: .substitution, depth: depth + 1, privileged: privileged, stdin: .none)
-            return (output ? "/dev/fd/62" : "/dev/fd/63", false, flow.labels)
+            let path = output ? "/dev/fd/62" : "/dev/fd/63"
+            // `source <(echo …)`, `bash <(printf …)`: the file read is what the commands print.
+            if !output { recordWrittenText(flow.text ?? flow.fragments, path: path, append: false) }
+            return (path, false, flow.labels)
         case .arithmetic:
             return ("0", false, [])
         }

@@ -178,10 +178,18 @@ struct ShellAnalyzer {
             let value = resolve(assignment.value, depth: depth, privileged: privileged, split: false)
             // Values past 64 KiB are kept unknown: `a=$a$a` repeated would double them each time.
             var joined = value.fields.joined(separator: " ")
+            var isStatic = value.isStatic
+            var labels = value.labels
+            if assignment.append, let previous = variables[namerefs[assignment.name] ?? assignment.name] {
+                // `c=r; c+=m`: the value so far, then the new text (unset counts as empty).
+                joined = (previous.text ?? "") + joined
+                isStatic = isStatic && previous.text != nil
+                labels.formUnion(previous.labels)
+            }
             let tooLarge = joined.utf8.count > Self.maxVariableBytes
             if tooLarge { joined = "" }
-            let text = value.isStatic && !tooLarge ? joined : nil
-            assigned.append((assignment.name, text, value.labels))
+            let text = isStatic && !tooLarge ? joined : nil
+            assigned.append((assignment.name, text, labels))
             environment.append((assignment.name, joined))
         }
         var argv: [String] = []

@@ -61,6 +61,7 @@ extension ShellAnalyzer {
         register(["git"]) { $0.git($1) }
         register(["echo"]) { $0.echo($1) }
         register(["printf"]) { $0.printf($1) }
+        register(["read"]) { $0.readBuiltin($1) }
         register(["base64", "base32", "basenc", "gbase64", "xxd", "rev", "tr", "openssl", "uudecode", "gunzip", "zcat", "gzip", "bzip2", "bunzip2", "xz", "unxz"]) { $0.decoder($1) }
         register(["env", "printenv"]) { inv, call in call.arguments.isEmpty || call.name == "printenv" ? DataFlow(labels: .environment) : nil }
         register(["uname", "id", "whoami", "hostname", "ifconfig", "ip", "netstat", "ss", "w", "who", "last", "lastlog", "ps", "lsmod", "sw_vers", "system_profiler", "arp", "route", "getent", "lscpu", "dmidecode", "systemd-detect-virt", "ioreg", "hostnamectl"]) { inv, call in

@@ -410,9 +410,16 @@ extension ShellAnalyzer {
                 carried.formUnion(labelsForReading(sp))
                 if inv.name != "ln" { fileAccess(raw: source, path: sp, mode: .read, evidence: inv.text) }
                 if inv.name == "mv" {
-                    // A move removes the source: that matters for history, logs and credentials.
+                    // A move removes the source: that matters for history, logs and credentials,
+                    // and for whole trees (`mv ~ /tmp/x` takes the home directory away as `rm -rf ~`
+                    // would; so does moving `/etc` or `/usr`). Renaming one system file is a write.
                     let klass = pathClass(sp)
-                    if klass == .history || klass == .logs || klass == .credentialStore { judgeDelete(source, recursive: false, inv: inv, dynamic: false) }
+                    let radius = blastRadius(sp, recursive: true)
+                    if klass == .history || klass == .logs || klass == .credentialStore {
+                        judgeDelete(source, recursive: false, inv: inv, dynamic: false)
+                    } else if radius == .home || radius == .root || (radius == .system && isTopLevel(sp)) {
+                        judgeDelete(source, recursive: true, inv: inv, dynamic: false)
+                    }
                 }
             }
             if !carried.isEmpty { fileLabels[dest, default: []].formUnion(carried) }

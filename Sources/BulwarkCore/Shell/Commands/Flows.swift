@@ -27,7 +27,15 @@ extension ShellAnalyzer {
 
     mutating func printf(_ inv: CommandInvocation) -> DataFlow? {
         var args = Array(inv.arguments)
-        if args.first == "-v" { return DataFlow() }
+        if args.first == "-v" {
+            // `printf -v c rm`: the output goes into the variable instead of stdout.
+            guard args.count >= 3, Self.isVariableName(args[1]) else { return DataFlow() }
+            var formatted = inv
+            formatted.argv = [inv.argv[0]] + args.dropFirst(2)
+            let flow = printf(formatted) ?? DataFlow()
+            variables[namerefs[args[1]] ?? args[1]] = (flow.text, flow.labels)
+            return DataFlow()
+        }
         if args.first == "--" { args.removeFirst() }
         let labels = inv.argumentLabels.values.reduce(DataLabels()) { $0.union($1) }
         guard let format = args.first, inv.dynamicArguments.isEmpty else { return DataFlow(labels: labels) }
@@ -62,6 +70,36 @@ extension ShellAnalyzer {
         it = []
         decoded = out
         return DataFlow(labels: labels.union(count >= 3 ? .decoded : []), text: known ? decoded : nil)
+    }
+
+    /// `read [-r] A B …` from a known stdin (`read c <<< rm`): the first line split on blanks, the
+    /// last name taking the rest. Unknown input leaves the names unknown, carrying its labels.
+    mutating func readBuiltin(_ inv: CommandInvocation) -> DataFlow? {
+        let scan = OptionScan(inv.arguments, shortWithValue: ["a", "d", "i", "n", "N", "p", "t", "u"])
+        let names = scan.operands.filter(Self.isVariableName)
+        guard scan.value("a") == nil, scan.value("d") == nil, scan.value("n") == nil, scan.value("N") == nil, !names.isEmpty else { return DataFlow() }
+        guard let text = inv.stdinText else {
+            for name in names.prefix(16) { variables[namerefs[name] ?? name] = (nil, inv.stdinLabels) }
+            return DataFlow()
+        }
+        let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        for (index, name) in names.prefix(16).enumerated() {
+            let value: String
+            if index == names.count - 1 {
+                value = words.joined(separator: " ")
+                words = []
+            } else {
+                value = words.isEmpty ? "" : words.removeFirst()
+            }
+            variables[namerefs[name] ?? name] = (value, inv.stdinLabels)
+        }
+        return DataFlow()
+    }
+
+    static func isVariableName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, isNameStart(first) else { return false }
+        return text.utf8.allSatisfy(isNameChar)
     }
 
     /// `base64 -d`, `xxd -r`, `rev`, rot13 with `tr`, `openssl enc -d`, decompressors.

@@ -107,7 +107,7 @@ extension ShellAnalyzer {
                 }
                 return DataFlow()
             }
-            if name == "parallel", let sep = inner.firstIndex(of: ":::") { inner = Array(inner[..<sep]) }
+            if name == "parallel" { return runParallel(inner, inv: inv, privileged: privileged) }
             return runScript(inner.joined(separator: " "), origin: .wrapper, inv: inv, privileged: privileged, stdin: inv)
         case "xargs":
             origin = .xargs
@@ -233,7 +233,10 @@ extension ShellAnalyzer {
                 add("shell.obfuscation.decoded_to_shell", .critical, .defenseEvasion, "Runs a script decoded or decrypted earlier in the same command (an obfuscated payload)", evidence: inv.text)
             }
             if script == "/dev/stdin" || script == "-" { return runStdinScript(inv) }
-            if script.hasPrefix("/dev/fd/") || script.hasPrefix("/proc/self/fd/") { return DataFlow() }
+            // `bash <(printf …)`: a process substitution's output, when known, was recorded under its path.
+            if script.hasPrefix("/dev/fd/") || script.hasPrefix("/proc/self/fd/") {
+                return runWrittenScript(path, inv: inv, argumentsFrom: 1) ?? DataFlow()
+            }
             let scriptIndex = inv.arguments.firstIndex(of: script).map { $0 - inv.arguments.startIndex + 1 } ?? 1
             return runWrittenScript(path, inv: inv, argumentsFrom: scriptIndex) ?? DataFlow()
         }
@@ -289,6 +292,32 @@ extension ShellAnalyzer {
         registerFunctions(parsed)
         let input = stdin.map { DataFlow(labels: $0.stdinLabels, text: $0.stdinText, isPipe: $0.stdinIsPipe) } ?? .none
         return analyze(parsed.script, origin: origin, depth: inv.depth + 1, privileged: privileged, stdin: input)
+    }
+
+    /// GNU `parallel CMD ::: A B …` runs `CMD A`, `CMD B`… through a shell (`{}` marks where the
+    /// argument goes; without it, the argument is appended). Without `:::`, the arguments are the
+    /// lines of stdin when known. At most 8 of them are judged.
+    mutating func runParallel(_ words: [String], inv: CommandInvocation, privileged: Bool) -> DataFlow {
+        var command = words
+        var items: [String] = []
+        if let sep = words.firstIndex(where: { $0 == ":::" || $0 == "::::" }) {
+            command = Array(words[..<sep])
+            let group = words[(sep + 1)...].prefix { $0 != ":::" && $0 != "::::" && $0 != ":::+" }
+            // `:::: FILE` reads the arguments from a file we cannot see.
+            if words[sep] == ":::" { items = Array(group.prefix(8)) }
+        } else if let text = inv.stdinText {
+            items = text.split(separator: "\n").prefix(8).map(String.init)
+        }
+        let template = command.joined(separator: " ")
+        guard !items.isEmpty else { return runScript(template, origin: .wrapper, inv: inv, privileged: privileged, stdin: inv) }
+        var flow = DataFlow()
+        for item in items {
+            // parallel quotes each argument for the shell it starts.
+            let quoted = "'" + item.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            let code = template.contains("{}") ? template.replacingOccurrences(of: "{}", with: quoted) : template + " " + quoted
+            flow.labels.formUnion(runScript(code, origin: .wrapper, inv: inv, privileged: privileged, stdin: nil).labels)
+        }
+        return flow
     }
 
     /// Makes the functions that nested code defines callable afterwards (at most 32 names,
