@@ -30,6 +30,14 @@ extension ShellAnalyzer {
                         out.labels.formUnion(positionalLabels)
                         continue
                     }
+                    // `"${a[@]}"`: one field per element.
+                    if split, !arrays.isEmpty, case .parameter(let name, "[@]") = inner, let elements = arrays[namerefs[name] ?? name] {
+                        for (k, element) in elements.enumerated() {
+                            if k == 0 { out.fields[out.fields.count - 1] += element } else { out.fields.append(element) }
+                        }
+                        out.labels.formUnion(variables[namerefs[name] ?? name]?.labels ?? [])
+                        continue
+                    }
                     let (text, isStatic, labels) = expand(inner, depth: depth, privileged: privileged)
                     out.fields[out.fields.count - 1] += text
                     out.isStatic = out.isStatic && isStatic
@@ -142,6 +150,7 @@ extension ShellAnalyzer {
             default: value = nil
             }
         }
+        if !arrays.isEmpty, let text = arrayParameter(namerefs[name] ?? name, modifier: modifier) { return (text, true, labels) }
         if name.hasPrefix("#") {
             // `${#x}`: the length of a known value.
             if name.utf8.count > 1, let text = variables[String(name.dropFirst())]?.text { return (String(text.count), true, []) }

@@ -16,6 +16,8 @@ struct ShellAnalyzer {
     var variables: [String: (text: String?, labels: DataLabels)] = [:]
     /// `declare -n ref=name` name references (at most 32).
     var namerefs: [String: String] = [:]
+    /// Arrays assigned with `a=(…)` (see `Arrays.swift`).
+    var arrays: [String: [String]] = [:]
     /// Files written during the script, with the labels of what was written (downloads…).
     var fileLabels: [String: DataLabels] = [:]
     /// Text written to files earlier in the script (`echo … > /tmp/x.sh`), judged when the file
@@ -175,6 +177,13 @@ struct ShellAnalyzer {
         var environment: [(name: String, value: String)] = []
         var assigned: [(String, String?, DataLabels)] = []
         for assignment in command.assignments {
+            if let array = arrayElements(assignment.value, depth: depth, privileged: privileged) {
+                // Arrays are shell state: only a plain assignment (no command after it) keeps them.
+                if command.words.isEmpty {
+                    assignArray(assignment.name, elements: array.elements, isStatic: array.isStatic, labels: array.labels, append: assignment.append)
+                }
+                continue
+            }
             let value = resolve(assignment.value, depth: depth, privileged: privileged, split: false)
             // Values past 64 KiB are kept unknown: `a=$a$a` repeated would double them each time.
             var joined = value.fields.joined(separator: " ")
