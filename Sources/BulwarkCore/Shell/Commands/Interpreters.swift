@@ -17,6 +17,7 @@ extension ShellAnalyzer {
         var modules: [String] = []
         var k = 0
         var scriptOperand: String? = nil
+        var scriptIndex = 0
         let isAwk = inv.name.hasSuffix("awk")
         while k < args.count {
             let a = args[k]
@@ -36,7 +37,7 @@ extension ShellAnalyzer {
             if isAwk, a == "-v" || a == "-F" || a == "-f" { if a == "-f" { scriptOperand = k + 1 < args.count ? args[k + 1] : nil }; k += 2; continue }
             if a.hasPrefix("-") { k += 1; continue }
             if isAwk, codes.isEmpty, scriptOperand == nil { codes.append(a); codeLabels.formUnion(inv.argumentLabels[k + 1] ?? []); k += 1; continue }
-            if scriptOperand == nil, !isAwk { scriptOperand = a }
+            if scriptOperand == nil, !isAwk { scriptOperand = a; scriptIndex = k + 1 }
             break
         }
         if let scriptOperand, !isAwk, scriptOperand != "-" { checkMasquerade(normalizer.normalize(scriptOperand), inv: inv) }
@@ -55,6 +56,14 @@ extension ShellAnalyzer {
                 if inv.stdinIsPipe || inv.stdinText != nil {
                     judgeCodeLabels(inv.stdinLabels, inv: inv)
                     if let text = inv.stdinText { judgeCode(text, inv: inv, extraModules: modules) }
+                }
+            } else if let scriptOperand, !isAwk {
+                // `python3 <(curl …)`: the program file is a download; one written earlier
+                // (or a process substitution's known output) is judged by its text.
+                judgeCodeLabels(inv.argumentLabels[scriptIndex] ?? [], inv: inv)
+                let path = normalizer.normalize(scriptOperand)
+                if let text = writtenTexts[path], text != Self.unknownText, codeJudgements < 32 {
+                    judgeCode(text, inv: inv, extraModules: modules)
                 }
             }
             return DataFlow(labels: inv.stdinLabels)
