@@ -9,8 +9,8 @@ enum ParameterExpansion {
     /// Glob patterns are matched against values of at most this many bytes: removal tries every
     /// prefix or suffix length (cost bounded by the square), substitution every span (the cube).
     /// Command names built this way are short; longer values stay unknown.
-    static let maxGlobValueBytes = 128
-    static let maxGlobSubstituteBytes = 32
+    static let maxGlobValueBytes = 64
+    static let maxGlobSubstituteBytes = 16
 
     /// The value of `${name<modifier>}`, or nil when it cannot be known. `value` is the
     /// variable's value, nil when the variable is not known to the analyzer.
