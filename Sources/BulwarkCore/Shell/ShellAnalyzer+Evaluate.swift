@@ -27,6 +27,7 @@ extension ShellAnalyzer {
         checkRemoteDebugging(inv)
         checkTempExecution(inv)
         checkEmbeddedShell(inv)
+        runOptionCommands(inv)
         checkLibraryLoad(inv)
         checkExecutedFile(inv)
         checkWrittenProgram(inv)

@@ -115,7 +115,16 @@ extension ShellAnalyzer {
         if roots.isEmpty { roots = ["."] }
         if args.contains("-delete") {
             let selective = args.contains { Self.findFilters.contains($0) }
-            for root in roots { judgeDelete(root, recursive: true, inv: inv, dynamic: false, selective: selective) }
+            // `-maxdepth 0` deletes the root alone and `-maxdepth 1` its entries, like `rm ROOT`
+            // and `rm ROOT/*`; deeper, the tree.
+            let depth = args.firstIndex(of: "-maxdepth").flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil }
+            for root in roots {
+                switch depth {
+                case 0: judgeDelete(root, recursive: false, inv: inv, dynamic: false, selective: selective)
+                case 1: judgeDelete((root.hasSuffix("/") ? root : root + "/") + "*", recursive: false, inv: inv, dynamic: false, selective: selective)
+                default: judgeDelete(root, recursive: true, inv: inv, dynamic: false, selective: selective)
+                }
+            }
         }
         // Hunting for credential files across the system or the home directory.
         var normalizedRoots: [String]?
@@ -147,10 +156,11 @@ extension ShellAnalyzer {
         }
     }
 
-    /// `find` tests that select only some entries.
+    /// `find` tests that select only some entries (`-maxdepth` and `-mindepth` only bound the depth: the
+    /// entries they keep still include the whole first level).
     static let findFilters: Set<String> = [
         "-name", "-iname", "-path", "-ipath", "-regex", "-iregex", "-size", "-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin",
-        "-newer", "-empty", "-user", "-group", "-perm", "-wholename", "-links", "-inum", "-maxdepth", "-newermt", "-newerct", "-used",
+        "-newer", "-empty", "-user", "-group", "-perm", "-wholename", "-links", "-inum", "-newermt", "-newerct", "-used",
         "-uid", "-gid", "-nouser",
     ]
 

@@ -6,7 +6,7 @@ extension ShellAnalyzer {
     static let wrappers: [String: (Set<Character>, Set<String>, Int)] = [
         "sudo": (["u", "g", "h", "p", "C", "D", "R", "T", "U", "r", "t"], ["user", "group", "host", "prompt", "chdir", "role", "type", "close-from", "other-user", "command-timeout"], 0),
         "doas": (["u", "C"], [], 0),
-        "nohup": ([], [], 0), "time": (["f", "o"], ["format", "output"], 0), "command": ([], [], 0), "builtin": ([], [], 0),
+        "nohup": ([], [], 0), "coproc": ([], [], 0), "time": (["f", "o"], ["format", "output"], 0), "command": ([], [], 0), "builtin": ([], [], 0),
         "exec": (["a"], [], 0), "setsid": ([], [], 0), "nice": (["n"], ["adjustment"], 0), "ionice": (["c", "n", "p"], ["class", "classdata"], 0),
         "stdbuf": (["i", "o", "e"], ["input", "output", "error"], 0), "timeout": (["s", "k"], ["signal", "kill-after"], 1),
         "chroot": ([], ["userspec", "groups"], 1), "unshare": (["S", "G"], ["setuid", "setgid", "root", "wd"], 0),
@@ -219,6 +219,16 @@ extension ShellAnalyzer {
             }
             if privilegedMode {
                 add("shell.privilege.privileged_mode", .high, .privilegeEscalation, "Runs a shell in privileged mode (-p keeps the set-uid identity)", evidence: inv.text)
+            }
+            // `sh -c 'rm -rf "$1"' x ~`: the words after the code are `$0`, `$1`…
+            if let codeIndex, codeIndex + 1 < inv.argv.count {
+                let saved = variables["0"]
+                variables["0"] = (inv.argv[codeIndex + 1], inv.argumentLabels[codeIndex + 1] ?? [])
+                let flow = withArguments(inv, dropping: codeIndex + 1) {
+                    $0.runScript(code, origin: .shellString, inv: inv, privileged: inv.privileged, stdin: inv)
+                }
+                variables["0"] = saved
+                return flow
             }
             return runScript(code, origin: .shellString, inv: inv, privileged: inv.privileged, stdin: inv)
         }
