@@ -1,6 +1,6 @@
 /// Options through which a program runs a shell command of the caller's choosing:
 /// `tar --checkpoint-action=exec=CMD`, `zip -TT CMD`, `man -P CMD`, `vim -c '!CMD'`,
-/// `git -c alias.x='!CMD' x`, `flock -c CMD`, `gdb -ex 'shell CMD'`, `rsync -e CMD`. What CMD
+/// `git -c alias.x='!CMD' x`, `gdb -ex 'shell CMD'`, `rsync -e CMD`. What CMD
 /// does is judged like any command line (so `tar … --checkpoint-action=exec='rm -rf ~'` is a
 /// home deletion), beside the escape rules that flag a shell handed over this way.
 extension ShellAnalyzer {
@@ -18,7 +18,6 @@ extension ShellAnalyzer {
         ],
         "zip": [CommandOption(names: ["-TT", "--unzip-command"])],
         "man": [CommandOption(names: ["-P", "--pager", "-H", "--html"])],
-        "flock": [CommandOption(names: ["-c", "--command"])],
         "rsync": [CommandOption(names: ["-e", "--rsh"])],
         "vim": vimCommands, "vi": vimCommands, "nvim": vimCommands, "view": vimCommands, "ex": vimCommands, "rvim": vimCommands,
         "gdb": [

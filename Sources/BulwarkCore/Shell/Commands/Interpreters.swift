@@ -146,7 +146,9 @@ extension ShellAnalyzer {
                 if last.hasPrefix("execl") || last.hasPrefix("execv") || last.hasPrefix("spawnl") || last.hasPrefix("spawnv") || last == "pcntl_exec" {
                     if last == "pcntl_exec" { argv = [argv[0]] + argv.dropFirst() } else if argv.count >= 2 { argv = [argv[0]] + argv.dropFirst(2) }
                 }
-                let command = argv.count == 1 || argv[0].contains(" ") ? argv[0] : argv.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+                var command = argv.count == 1 || argv[0].contains(" ") ? argv[0] : argv.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+                // `system("rm", "-rf", Dir.home)`, `os.system("rm -rf " + os.path.expanduser("~"))`.
+                if call.mentionsHome, !command.contains("~") { command += " ~" }
                 let f = runScript(command, origin: .interpreterCode, inv: inv, privileged: inv.privileged, stdin: nil)
                 flow.labels.formUnion(f.labels)
                 continue

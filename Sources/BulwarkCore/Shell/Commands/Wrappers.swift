@@ -97,6 +97,11 @@ extension ShellAnalyzer {
             }
             if inner.isEmpty { return DataFlow(labels: [.environment]) }
             checkAssignments(environment, evidenceSuffix: " " + inv.text)
+        case "flock":
+            // `flock FILE -c CMD`: CMD runs in a shell.
+            if let c = inv.arguments.firstIndex(where: { $0 == "-c" || $0 == "--command" }), c + 1 < inv.arguments.endIndex {
+                return runScript(inv.arguments[c + 1], origin: .wrapper, inv: inv, privileged: privileged, stdin: inv)
+            }
         case "watch", "script", "parallel":
             if name == "script" {
                 if let code = scan.value("c") ?? scan.value("command") {
