@@ -18,6 +18,7 @@ struct CommandTraits: OptionSet, Sendable {
     static let dataCommand = CommandTraits(rawValue: 1 << 9)
     static let linkerTool = CommandTraits(rawValue: 1 << 10)
     static let catalogued = CommandTraits(rawValue: 1 << 11)
+    static let optionCommands = CommandTraits(rawValue: 1 << 12)
 
     /// The traits of the command called `name` (already lower-cased and without a directory).
     init(name: String) {
@@ -45,6 +46,7 @@ struct CommandTraits: OptionSet, Sendable {
         mark(ShellAnalyzer.dataCommands, .dataCommand)
         mark(ShellAnalyzer.linkerTools, .linkerTool)
         mark(ShellAnalyzer.catalogue.keys, .catalogued)
+        mark(ShellAnalyzer.commandOptions.keys, .optionCommands)
         return table
     }()
 }

@@ -36,7 +36,7 @@ extension ShellAnalyzer {
 
     /// Runs the commands that `inv`'s options hand to a shell (at most 8 per command).
     mutating func runOptionCommands(_ inv: CommandInvocation) {
-        guard let options = Self.commandOptions[inv.name] else { return }
+        guard inv.traits.contains(.optionCommands), let options = Self.commandOptions[inv.name] else { return }
         var codes: [String] = []
         let args = Array(inv.arguments)
         var k = 0
