@@ -177,6 +177,8 @@ extension ShellAnalyzer {
                 }
             }
         }
+        // A scalar read as an array: `${a[@]}`, `${a[0]}` are its value.
+        if let value, modifier == "[@]" || modifier == "[*]" || modifier == "[0]" { return (value, true, labels) }
         if let rewritten = ParameterExpansion.apply(modifier, to: value) { return (rewritten, true, labels) }
         return ("${\(name)\(modifier)}", false, labels)
     }

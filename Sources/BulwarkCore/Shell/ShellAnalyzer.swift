@@ -219,7 +219,10 @@ struct ShellAnalyzer {
 
         if argv.isEmpty {
             // Plain assignments persist in the shell; prefix assignments on an empty command too.
-            for (name, text, labels) in assigned { variables[namerefs[name] ?? name] = (text, labels) }
+            for (name, text, labels) in assigned {
+                variables[namerefs[name] ?? name] = (text, labels)
+                if !arrays.isEmpty { arrays[namerefs[name] ?? name] = nil }  // a scalar now
+            }
             checkAssignments(environment, evidenceSuffix: "")
             // `done < file`, `} < file`: a loop or group's body reads the file (judged here).
             _ = inputFlow(redirects, stdin: stdin)

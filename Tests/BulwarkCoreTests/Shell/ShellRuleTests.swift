@@ -297,6 +297,7 @@ import Testing
         "files=(a.txt b.txt); wc -l \"${files[@]}\"",
         "echo 'print(1)' > x.py; python3 x.py",
         "cmd=(git status); \"${cmd[@]}\"",
+        "a=(rm -rf ~); a=ls; \"${a[@]}\"",
         "printf -v now '%s' done; echo $now",
         "read -r name <<< world; echo \"hello $name\"",
         "diff <(sort a.txt) <(sort b.txt)",
